@@ -1,0 +1,129 @@
+/* bdx — text normalization.
+ *
+ * The algorithm (bdx_text_normalize):
+ *
+ *  1. g_utf8_make_valid: invalid bytes become U+FFFD.
+ *  2. g_utf8_normalize (NFKC).  This already maps the Kangxi radicals and
+ *     the full-width forms; it leaves most supplement radicals alone.
+ *  3. One pass over the characters: fold radicals (table generated from
+ *     the Unicode data, src/radicals-table.h), drop whitespace but
+ *     remember that some was there, and emit one ASCII space for it only
+ *     between two characters neither of which is CJK:
+ *
+ *        "  克州   12345 政务 a  b "  →  "克州12345政务a b"
+ *
+ *     Spaces next to 州, 政 and 务 go; the run between a and b becomes
+ *     one space; the ends are trimmed.
+ */
+#include "bdx/text.h"
+
+#include <string.h>
+
+#include "radicals-table.h"
+
+gunichar
+bdx_text_fold_radical (gunichar c)
+{
+  gsize lo = 0, hi = G_N_ELEMENTS (bdx_radicals_table);
+
+  if (c < bdx_radicals_table[0].radical
+      || c > bdx_radicals_table[hi - 1].radical)
+    return c;
+  /* Binary search for c in [lo, hi). */
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+
+      if (bdx_radicals_table[mid].radical < c)
+        lo = mid + 1;
+      else if (bdx_radicals_table[mid].radical > c)
+        hi = mid;
+      else
+        return bdx_radicals_table[mid].ideograph;
+    }
+  return c;
+}
+
+gboolean
+bdx_unichar_is_han (gunichar c)
+{
+  return (c >= 0x3400 && c <= 0x4DBF)      /* Extension A */
+         || (c >= 0x4E00 && c <= 0x9FFF)   /* unified ideographs */
+         || (c >= 0xF900 && c <= 0xFAFF)   /* compatibility ideographs */
+         || (c >= 0x20000 && c <= 0x3FFFF); /* planes 2 and 3 */
+}
+
+gboolean
+bdx_unichar_is_cjk (gunichar c)
+{
+  return bdx_unichar_is_han (c) || (c >= 0x3000 && c <= 0x303F)
+         || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+gboolean
+bdx_unichar_is_space (gunichar c)
+{
+  /* g_unichar_isspace covers \t \n \f \r and the Zs, Zl, Zp categories,
+   * not \v or U+0085 NEXT LINE, which are control characters. */
+  return g_unichar_isspace (c) || c == '\v' || c == 0x85;
+}
+
+char *
+bdx_text_normalize (const char *s, gssize len)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *nfkc = NULL;
+  GString *out;
+  gboolean pending_space = FALSE;
+  gunichar last = 0;
+
+  if (s == NULL)
+    return NULL;
+
+  valid = g_utf8_make_valid (s, len);
+  nfkc = g_utf8_normalize (valid, -1, G_NORMALIZE_NFKC);
+  /* Cannot fail on valid UTF-8, but a NULL here must not crash us. */
+  if (nfkc == NULL)
+    return g_strdup ("");
+
+  out = g_string_sized_new (strlen (nfkc));
+  for (const char *p = nfkc; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = bdx_text_fold_radical (g_utf8_get_char (p));
+
+      if (bdx_unichar_is_space (c))
+        {
+          /* Leading whitespace is dropped: nothing to separate yet. */
+          pending_space = out->len > 0;
+          continue;
+        }
+      if (pending_space && !bdx_unichar_is_cjk (last)
+          && !bdx_unichar_is_cjk (c))
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
+      g_string_append_unichar (out, c);
+      last = c;
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+bdx_text_strip_spaces (const char *s)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  if (s == NULL)
+    return NULL;
+
+  valid = g_utf8_make_valid (s, -1);
+  out = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!bdx_unichar_is_space (c))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
