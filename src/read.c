@@ -1,0 +1,443 @@
+/* bdx — read stage: poppler-glib text layer and ruling lines.
+ *
+ * The algorithm
+ * 1. Open: check the "%PDF-" signature ourselves (poppler's message for a
+ *    non-PDF is vague), then let poppler parse.  Map poppler's error codes
+ *    to ours; an encrypted file without the right password is ENCRYPTED.
+ * 2. Glyphs: poppler_page_get_text() and poppler_page_get_text_layout()
+ *    are parallel: the n-th character has the n-th rectangle (newlines
+ *    included, with empty boxes).  Pair them once, here.  Whitespace is
+ *    dropped (layout measures gaps itself); each character is NFKC-folded
+ *    and CJK radicals are mapped to the ideographs they stand for.  A
+ *    character whose NFKC form is several characters ("㈠" → "(一)")
+ *    splits its box evenly.
+ * 3. Rules: poppler-glib exposes no vector paths, so render the page
+ *    (default 2 px/pt, grey), paint every glyph box white, and what stays
+ *    dark and thin and long is a ruling line:
+ *
+ *        +-------+--------+        rows of dark pixels ≥ MIN_RULE_PT long
+ *        | 总计  | 417.37 |   →    whose neighbours 1.5 pt above and below
+ *        +-------+--------+        are light (a fill is not a line)
+ *
+ *    Runs on neighbouring pixel rows merge into one rule; columns the same.
+ */
+#include "bdx/read.h"
+
+#include <cairo.h>
+#include <math.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "bdx/error.h"
+#include "bdx/text.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_t, cairo_destroy)
+/* poppler-glib 22 declares no autoptr for its GObjects. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+#define MIN_RULE_PT 6.0   /* shortest segment taken for a rule */
+#define DARK_LEVEL 200    /* grey below this is ink */
+#define GLYPH_INSET_PT 0.6 /* glyph boxes are erased shrunk by this */
+#define MAX_RENDER_PIXELS (40u * 1000u * 1000u)
+
+struct _BdxReader {
+  PopplerDocument *doc;
+  GBytes *bytes;
+  BdxReadOptions opts;
+  char *password;
+};
+
+BdxPage *
+bdx_page_new (int number, double width, double height)
+{
+  BdxPage *p = g_new0 (BdxPage, 1);
+  p->number = number;
+  p->width = width;
+  p->height = height;
+  p->glyphs = g_array_new (FALSE, FALSE, sizeof (BdxGlyph));
+  p->hrules = g_array_new (FALSE, FALSE, sizeof (BdxRule));
+  p->vrules = g_array_new (FALSE, FALSE, sizeof (BdxRule));
+  return p;
+}
+
+void
+bdx_page_free (BdxPage *p)
+{
+  if (p == NULL)
+    return;
+  g_array_unref (p->glyphs);
+  g_array_unref (p->hrules);
+  g_array_unref (p->vrules);
+  g_free (p);
+}
+
+static gboolean
+looks_like_pdf (GBytes *bytes)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  /* The signature may follow some junk; readers accept it in the first KiB. */
+  gsize lim = MIN (len, 1024);
+  for (gsize i = 0; i + 5 <= lim; i++)
+    if (memcmp (data + i, "%PDF-", 5) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+BdxReader *
+bdx_reader_open_bytes (GBytes *bytes, const BdxReadOptions *opts,
+                       GError **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if (!looks_like_pdf (bytes))
+    {
+      g_set_error (error, BDX_ERROR, BDX_ERROR_FORMAT, "not a PDF file");
+      return NULL;
+    }
+
+  BdxReadOptions o = opts ? *opts : (BdxReadOptions){ 0 };
+  if (o.max_glyphs == 0)
+    o.max_glyphs = BDX_DEFAULT_MAX_GLYPHS;
+  if (o.max_pages == 0)
+    o.max_pages = BDX_DEFAULT_MAX_PAGES;
+  if (o.rules_scale <= 0)
+    o.rules_scale = 2.0;
+
+  g_autoptr (GError) perr = NULL;
+  PopplerDocument *doc
+      = poppler_document_new_from_bytes (bytes, o.password, &perr);
+  if (doc == NULL)
+    {
+      if (g_error_matches (perr, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        g_set_error (error, BDX_ERROR, BDX_ERROR_ENCRYPTED,
+                     o.password ? "wrong password for encrypted PDF"
+                                : "encrypted PDF (give --password)");
+      else
+        g_set_error (error, BDX_ERROR, BDX_ERROR_FORMAT,
+                     "damaged PDF: %s", perr ? perr->message : "unknown");
+      return NULL;
+    }
+
+  int n = poppler_document_get_n_pages (doc);
+  if (n <= 0)
+    {
+      g_object_unref (doc);
+      g_set_error (error, BDX_ERROR, BDX_ERROR_FORMAT, "PDF has no pages");
+      return NULL;
+    }
+  if ((guint) n > o.max_pages)
+    {
+      g_object_unref (doc);
+      g_set_error (error, BDX_ERROR, BDX_ERROR_LIMIT,
+                   "PDF has %d pages, more than the limit of %u", n,
+                   o.max_pages);
+      return NULL;
+    }
+
+  BdxReader *r = g_new0 (BdxReader, 1);
+  r->doc = doc;
+  r->bytes = g_bytes_ref (bytes);
+  r->password = g_strdup (o.password);
+  r->opts = o;
+  r->opts.password = r->password;
+  return r;
+}
+
+BdxReader *
+bdx_reader_open (const char *path, const BdxReadOptions *opts, GError **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  g_autoptr (GError) ferr = NULL;
+  g_autoptr (GMappedFile) map = g_mapped_file_new (path, FALSE, &ferr);
+  if (map == NULL)
+    {
+      g_set_error (error, BDX_ERROR, BDX_ERROR_IO, "%s", ferr->message);
+      return NULL;
+    }
+  g_autoptr (GBytes) bytes = g_mapped_file_get_bytes (map);
+  return bdx_reader_open_bytes (bytes, opts, error);
+}
+
+void
+bdx_reader_free (BdxReader *r)
+{
+  if (r == NULL)
+    return;
+  g_clear_object (&r->doc);
+  g_bytes_unref (r->bytes);
+  g_free (r->password);
+  g_free (r);
+}
+
+int
+bdx_reader_n_pages (const BdxReader *r)
+{
+  return poppler_document_get_n_pages (r->doc);
+}
+
+static void
+add_glyph (BdxPage *page, gunichar c, const PopplerRectangle *rect)
+{
+  if (g_unichar_isspace (c) || c == 0 || c == 0xFEFF || c == 0x200B)
+    return;
+
+  /* NFKC one character; it may become several (rare: ㈠, ㎡ …). */
+  char buf[8];
+  int n = g_unichar_to_utf8 (c, buf);
+  g_autofree char *nf = g_utf8_normalize (buf, n, G_NORMALIZE_NFKC);
+  if (nf == NULL)
+    return;
+  glong count = g_utf8_strlen (nf, -1);
+  double w = (rect->x2 - rect->x1) / (count > 0 ? count : 1);
+  int i = 0;
+  for (const char *s = nf; *s; s = g_utf8_next_char (s), i++)
+    {
+      gunichar u = bdx_text_fold_radical (g_utf8_get_char (s));
+      if (g_unichar_isspace (u))
+        continue;
+      BdxGlyph g = { 0 };
+      g.c = u;
+      g.box.x0 = MIN (rect->x1, rect->x2) + i * w;
+      g.box.x1 = g.box.x0 + w;
+      g.box.y0 = MIN (rect->y1, rect->y2);
+      g.box.y1 = MAX (rect->y1, rect->y2);
+      g.confidence = 1.0f;
+      g.source = BDX_GLYPH_TEXT_LAYER;
+      g_array_append_val (page->glyphs, g);
+    }
+}
+
+BdxPage *
+bdx_reader_read_page (BdxReader *r, int index, gboolean want_rules,
+                      GError **error)
+{
+  g_return_val_if_fail (r != NULL, NULL);
+  g_return_val_if_fail (index >= 0 && index < bdx_reader_n_pages (r), NULL);
+
+  g_autoptr (PopplerPage) pp = poppler_document_get_page (r->doc, index);
+  if (pp == NULL)
+    {
+      g_set_error (error, BDX_ERROR, BDX_ERROR_FORMAT,
+                   "page %d cannot be read", index + 1);
+      return NULL;
+    }
+  double w, h;
+  poppler_page_get_size (pp, &w, &h);
+  g_autoptr (BdxPage) page = bdx_page_new (index + 1, w, h);
+
+  g_autofree char *text = poppler_page_get_text (pp);
+  PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+  if (text != NULL && *text != '\0'
+      && poppler_page_get_text_layout (pp, &rects, &n_rects))
+    {
+      if (n_rects > r->opts.max_glyphs)
+        {
+          g_free (rects);
+          g_set_error (error, BDX_ERROR, BDX_ERROR_LIMIT,
+                       "page %d has %u characters, more than the limit "
+                       "of %u",
+                       index + 1, n_rects, r->opts.max_glyphs);
+          return NULL;
+        }
+      const char *s = text;
+      for (guint i = 0; i < n_rects && *s; i++, s = g_utf8_next_char (s))
+        add_glyph (page, g_utf8_get_char_validated (s, -1), &rects[i]);
+      g_free (rects);
+    }
+
+  page->text_state = page->glyphs->len > 0 ? BDX_PAGE_TEXT : BDX_PAGE_NO_TEXT;
+
+  if (want_rules && !bdx_reader_find_rules (r, page, error))
+    return NULL;
+  return g_steal_pointer (&page);
+}
+
+/* ---- ruling lines --------------------------------------------------- */
+
+typedef struct {
+  int a0, a1; /* extent along the line, pixels */
+  int b0, b1; /* extent across, pixels */
+} Run;
+
+static inline gboolean
+dark (const guint8 *px, int stride, int x, int y)
+{
+  return px[(gsize) y * stride + x] < DARK_LEVEL;
+}
+
+/* Scans the image for thin dark runs along one axis.  `horizontal` scans
+ * rows; otherwise columns.  Adjacent runs across the axis merge. */
+static void
+scan_runs (const guint8 *px, int stride, int width, int height,
+           gboolean horizontal, int min_len, int thick_probe, GArray *out)
+{
+  int outer = horizontal ? height : width;
+  int inner = horizontal ? width : height;
+  g_autoptr (GArray) open = g_array_new (FALSE, FALSE, sizeof (Run));
+
+#define AT(i, o) (horizontal ? dark (px, stride, (i), (o)) \
+                             : dark (px, stride, (o), (i)))
+  for (int o = 0; o < outer; o++)
+    {
+      int i = 0;
+      while (i < inner)
+        {
+          if (!AT (i, o))
+            {
+              i++;
+              continue;
+            }
+          int start = i, gap = 0, end = i;
+          while (i < inner)
+            {
+              if (AT (i, o))
+                {
+                  end = i;
+                  gap = 0;
+                }
+              else if (++gap > 1)
+                break;
+              i++;
+            }
+          if (end - start + 1 < min_len)
+            continue;
+          /* Thin: probes on both sides mostly light. */
+          int lit = 0, probes = 0;
+          for (int k = start; k <= end; k += 2)
+            {
+              probes++;
+              int o1 = o - thick_probe, o2 = o + thick_probe;
+              gboolean d1 = o1 >= 0 && AT (k, o1);
+              gboolean d2 = o2 < outer && AT (k, o2);
+              if (!(d1 && d2))
+                lit++;
+            }
+          if (lit * 10 < probes * 8)
+            continue;
+          /* Merge with a run on the previous lines that overlaps. */
+          gboolean merged = FALSE;
+          for (guint k = 0; k < open->len; k++)
+            {
+              Run *run = &g_array_index (open, Run, k);
+              if (run->b1 >= o - 1 && run->a0 <= end && run->a1 >= start)
+                {
+                  run->a0 = MIN (run->a0, start);
+                  run->a1 = MAX (run->a1, end);
+                  run->b1 = o;
+                  merged = TRUE;
+                  break;
+                }
+            }
+          if (!merged)
+            {
+              Run nr = { start, end, o, o };
+              g_array_append_val (open, nr);
+            }
+        }
+      /* Close runs that did not continue onto this line. */
+      for (guint k = 0; k < open->len;)
+        {
+          Run *run = &g_array_index (open, Run, k);
+          if (run->b1 < o - 1 || o == outer - 1)
+            {
+              g_array_append_val (out, *run);
+              g_array_remove_index_fast (open, k);
+            }
+          else
+            k++;
+        }
+    }
+#undef AT
+}
+
+gboolean
+bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
+{
+  g_autoptr (PopplerPage) pp
+      = poppler_document_get_page (r->doc, page->number - 1);
+  if (pp == NULL)
+    {
+      g_set_error (error, BDX_ERROR, BDX_ERROR_FORMAT,
+                   "page %d cannot be read", page->number);
+      return FALSE;
+    }
+  double s = r->opts.rules_scale;
+  int W = (int) ceil (page->width * s), H = (int) ceil (page->height * s);
+  if (W <= 0 || H <= 0 || (guint64) W * H > MAX_RENDER_PIXELS)
+    {
+      /* A giant page: not worth rendering; layout falls back to text. */
+      g_debug ("page %d: %dx%d px too large for rules", page->number, W, H);
+      page->rules_known = FALSE;
+      return TRUE;
+    }
+
+  g_autoptr (cairo_surface_t) surf
+      = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
+  g_autoptr (cairo_t) cr = cairo_create (surf);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, s, s);
+  poppler_page_render (pp, cr);
+
+  /* Erase the text. */
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  for (guint i = 0; i < page->glyphs->len; i++)
+    {
+      const BdxGlyph *g = &g_array_index (page->glyphs, BdxGlyph, i);
+      double x0 = g->box.x0 + GLYPH_INSET_PT, x1 = g->box.x1 - GLYPH_INSET_PT;
+      double y0 = g->box.y0 + GLYPH_INSET_PT, y1 = g->box.y1 - GLYPH_INSET_PT;
+      if (x1 > x0 && y1 > y0)
+        cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+    }
+  cairo_fill (cr);
+  cairo_surface_flush (surf);
+
+  /* Grey plane: darkest channel of each pixel. */
+  int stride = cairo_image_surface_get_stride (surf);
+  const guint8 *data = cairo_image_surface_get_data (surf);
+  g_autofree guint8 *grey = g_malloc ((gsize) W * H);
+  for (int y = 0; y < H; y++)
+    {
+      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+      for (int x = 0; x < W; x++)
+        {
+          guint32 p = row[x];
+          guint8 rr = (p >> 16) & 0xff, gg = (p >> 8) & 0xff, bb = p & 0xff;
+          grey[(gsize) y * W + x] = MIN (rr, MIN (gg, bb));
+        }
+    }
+
+  int min_len = (int) (MIN_RULE_PT * s);
+  int probe = MAX (2, (int) lround (1.5 * s));
+  g_autoptr (GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
+
+  scan_runs (grey, W, W, H, TRUE, min_len, probe, runs);
+  for (guint i = 0; i < runs->len; i++)
+    {
+      Run *run = &g_array_index (runs, Run, i);
+      if (run->b1 - run->b0 > 3 * s) /* too thick: a bar, not a rule */
+        continue;
+      BdxRule rule = { run->a0 / s, run->b0 / s, (run->a1 + 1) / s,
+                       (run->b1 + 1) / s };
+      g_array_append_val (page->hrules, rule);
+    }
+  g_array_set_size (runs, 0);
+  scan_runs (grey, W, W, H, FALSE, min_len, probe, runs);
+  for (guint i = 0; i < runs->len; i++)
+    {
+      Run *run = &g_array_index (runs, Run, i);
+      if (run->b1 - run->b0 > 3 * s)
+        continue;
+      BdxRule rule = { run->b0 / s, run->a0 / s, (run->b1 + 1) / s,
+                       (run->a1 + 1) / s };
+      g_array_append_val (page->vrules, rule);
+    }
+  page->rules_known = TRUE;
+  g_debug ("page %d: %u horizontal, %u vertical rules", page->number,
+           page->hrules->len, page->vrules->len);
+  return TRUE;
+}
