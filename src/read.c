@@ -1,8 +1,9 @@
 /* bdx — read stage: poppler-glib text layer and ruling lines.
  *
  * The algorithm
- * 1. Open: check the "%PDF-" signature ourselves (poppler's message for a
- *    non-PDF is vague), then let poppler parse.  Map poppler's error codes
+ * 1. Open: check the "%PDF-" signature and the final %%EOF ourselves
+ *    (poppler's message for a non-PDF is vague, and it silently repairs a
+ *    truncated file), then let poppler parse.  Map poppler's error codes
  *    to ours; an encrypted file without the right password is ENCRYPTED.
  * 2. Glyphs: poppler_page_get_text() and poppler_page_get_text_layout()
  *    are parallel: the n-th character has the n-th rectangle (newlines
@@ -48,6 +49,13 @@ struct _BdxReader {
   char *password;
 };
 
+static int
+cmp_double (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
 BdxPage *
 bdx_page_new (int number, double width, double height)
 {
@@ -85,6 +93,21 @@ looks_like_pdf (GBytes *bytes)
   return FALSE;
 }
 
+/* A complete PDF ends with %%EOF (writers may add a little junk after
+ * it).  poppler reconstructs a truncated file and silently yields fewer
+ * or broken pages: for data we would rather refuse it. */
+static gboolean
+has_eof_marker (GBytes *bytes)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  gsize from = len > 1024 ? len - 1024 : 0;
+  for (gsize i = from; i + 5 <= len; i++)
+    if (memcmp (data + i, "%%EOF", 5) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 BdxReader *
 bdx_reader_open_bytes (GBytes *bytes, const BdxReadOptions *opts,
                        GError **error)
@@ -94,6 +117,12 @@ bdx_reader_open_bytes (GBytes *bytes, const BdxReadOptions *opts,
   if (!looks_like_pdf (bytes))
     {
       g_set_error (error, BDX_ERROR, BDX_ERROR_FORMAT, "not a PDF file");
+      return NULL;
+    }
+  if (!has_eof_marker (bytes))
+    {
+      g_set_error (error, BDX_ERROR, BDX_ERROR_FORMAT,
+                   "truncated PDF (no end-of-file marker)");
       return NULL;
     }
 
@@ -178,11 +207,30 @@ bdx_reader_n_pages (const BdxReader *r)
   return poppler_document_get_n_pages (r->doc);
 }
 
+/* Weight of one character, from poppler's attribute runs.  (Their font
+ * size is no help with Type 3 fonts: it is inflated like the boxes.) */
+typedef struct {
+  gboolean bold;
+} FontInfo;
+
+static gboolean
+is_bold_font (const char *name)
+{
+  if (name == NULL)
+    return FALSE;
+  g_autofree char *low = g_ascii_strdown (name, -1);
+  return strstr (low, "bold") || strstr (low, "heavy") || strstr (low, "black")
+         || strstr (low, "semibold") || strstr (low, "demi");
+}
+
 static void
-add_glyph (BdxPage *page, gunichar c, const PopplerRectangle *rect)
+add_glyph (BdxPage *page, gunichar c, const PopplerRectangle *rect,
+           FontInfo font)
 {
   if (g_unichar_isspace (c) || c == 0 || c == 0xFEFF || c == 0x200B)
     return;
+
+  double y0 = MIN (rect->y1, rect->y2), y1 = MAX (rect->y1, rect->y2);
 
   /* NFKC one character; it may become several (rare: ㈠, ㎡ …). */
   char buf[8];
@@ -202,11 +250,78 @@ add_glyph (BdxPage *page, gunichar c, const PopplerRectangle *rect)
       g.c = u;
       g.box.x0 = MIN (rect->x1, rect->x2) + i * w;
       g.box.x1 = g.box.x0 + w;
-      g.box.y0 = MIN (rect->y1, rect->y2);
-      g.box.y1 = MAX (rect->y1, rect->y2);
+      g.box.y0 = y0;
+      g.box.y1 = y1;
       g.confidence = 1.0f;
       g.source = BDX_GLYPH_TEXT_LAYER;
+      g.bold = font.bold;
       g_array_append_val (page->glyphs, g);
+    }
+}
+
+/* Type 3 fonts (Chromium prints CJK fonts so) report glyph boxes from an
+ * oversized font bounding box, two or three times the font size, though
+ * their centre is right; so does their attribute font size.  The advance
+ * of a Han character is one em, which tells the true size.  Glyphs of one
+ * text run share their vertical extent exactly: per such run, take the
+ * median Han advance (or 1.8 × the median advance of other characters)
+ * as the em, and when the boxes are more than 1.4 em tall shrink them to
+ * one em around their centre.  Without this, lines merge and the rules
+ * under the text are erased with it. */
+static void
+fix_tall_boxes (GArray *glyphs)
+{
+  g_autoptr (GHashTable) runs = g_hash_table_new_full (
+      g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < glyphs->len; i++)
+    {
+      const BdxGlyph *g = &g_array_index (glyphs, BdxGlyph, i);
+      gint64 *key = g_new (gint64, 1);
+      *key = ((gint64) llround (g->box.y0 * 100) << 32)
+             ^ (gint64) llround (g->box.y1 * 100);
+      GArray *idx = g_hash_table_lookup (runs, key);
+      if (idx == NULL)
+        {
+          idx = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (runs, key, idx);
+        }
+      else
+        g_free (key);
+      g_array_append_val (idx, i);
+    }
+  GHashTableIter it;
+  gpointer value;
+  g_hash_table_iter_init (&it, runs);
+  while (g_hash_table_iter_next (&it, NULL, &value))
+    {
+      GArray *idx = value;
+      g_autoptr (GArray) han = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr (GArray) other = g_array_new (FALSE, FALSE, sizeof (double));
+      for (guint k = 0; k < idx->len; k++)
+        {
+          const BdxGlyph *g = &g_array_index (glyphs, BdxGlyph,
+                                              g_array_index (idx, guint, k));
+          double w = g->box.x1 - g->box.x0;
+          g_array_append_val (bdx_unichar_is_han (g->c) ? han : other, w);
+        }
+      GArray *use = han->len > 0 ? han : other;
+      if (use->len == 0)
+        continue;
+      g_array_sort (use, cmp_double);
+      double em = g_array_index (use, double, use->len / 2)
+                  * (han->len > 0 ? 1.0 : 1.8);
+      const BdxGlyph *g0 = &g_array_index (glyphs, BdxGlyph,
+                                           g_array_index (idx, guint, 0));
+      if (em < 1.0 || g0->box.y1 - g0->box.y0 <= 1.4 * em)
+        continue;
+      double mid = (g0->box.y0 + g0->box.y1) / 2;
+      for (guint k = 0; k < idx->len; k++)
+        {
+          BdxGlyph *g = &g_array_index (glyphs, BdxGlyph,
+                                        g_array_index (idx, guint, k));
+          g->box.y0 = mid - em / 2;
+          g->box.y1 = mid + em / 2;
+        }
     }
 }
 
@@ -243,10 +358,22 @@ bdx_reader_read_page (BdxReader *r, int index, gboolean want_rules,
                        index + 1, n_rects, r->opts.max_glyphs);
           return NULL;
         }
+      /* Attribute runs are sorted by character offset. */
+      GList *attrs = poppler_page_get_text_attributes (pp);
+      GList *at = attrs;
       const char *s = text;
       for (guint i = 0; i < n_rects && *s; i++, s = g_utf8_next_char (s))
-        add_glyph (page, g_utf8_get_char_validated (s, -1), &rects[i]);
+        {
+          while (at && ((PopplerTextAttributes *) at->data)->end_index < (int) i)
+            at = at->next;
+          FontInfo font = { 0 };
+          if (at && ((PopplerTextAttributes *) at->data)->start_index <= (int) i)
+            font.bold = is_bold_font (((PopplerTextAttributes *) at->data)->font_name);
+          add_glyph (page, g_utf8_get_char_validated (s, -1), &rects[i], font);
+        }
+      poppler_page_free_text_attributes (attrs);
       g_free (rects);
+      fix_tall_boxes (page->glyphs);
     }
 
   page->text_state = page->glyphs->len > 0 ? BDX_PAGE_TEXT : BDX_PAGE_NO_TEXT;

@@ -3,6 +3,7 @@
  *
  *   bdx-test-tool layout FILE.pdf [PAGE]   lines and grids, page by page
  *   bdx-test-tool rules FILE.pdf PAGE      the ruling lines found
+ *   bdx-test-tool glyphs FILE.pdf PAGE     every glyph with its box
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,7 +58,7 @@ main (int argc, char **argv)
 {
   if (argc < 3)
     {
-      fprintf (stderr, "usage: bdx-test-tool layout|rules FILE.pdf [PAGE]\n");
+      fprintf (stderr, "usage: bdx-test-tool layout|rules|glyphs FILE.pdf [PAGE]\n");
       return 2;
     }
   g_autoptr (GError) error = NULL;
@@ -83,6 +84,18 @@ main (int argc, char **argv)
         {
           fprintf (stderr, "bdx-test-tool: %s\n", error->message);
           return 1;
+        }
+      if (strcmp (argv[1], "glyphs") == 0)
+        {
+          for (guint k = 0; k < p->glyphs->len; k++)
+            {
+              BdxGlyph *g = &g_array_index (p->glyphs, BdxGlyph, k);
+              char buf[8] = { 0 };
+              g_unichar_to_utf8 (g->c, buf);
+              printf ("%s %.1f %.1f %.1f %.1f%s\n", buf, g->box.x0, g->box.y0,
+                      g->box.x1, g->box.y1, g->bold ? " bold" : "");
+            }
+          continue;
         }
       if (strcmp (argv[1], "rules") == 0)
         {
