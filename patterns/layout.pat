@@ -1,0 +1,31 @@
+# Page structure: headings, captions of tables, page furniture.
+#
+# Text is matched after normalization (NFKC: full-width （）：， become
+# ASCII ():, ; no spaces next to Chinese characters), so write ASCII
+# punctuation and allow both forms only where NFKC keeps them apart.
+
+[layout]
+# Heading levels: a paragraph that matches heading.N (first match wins)
+# and does not end a sentence is a heading of level N.
+heading.1 ~ ^第[一二三四五六七八九十]{1,3}部分\s*\S.{0,48}$
+heading.1 ~ ^(目录|名词解释|附件|附表)$
+heading.2 ~ ^[一二三四五六七八九十]{1,3}[、.．]\s*\S[^。;!]{0,90}$
+heading.3 ~ ^\([一二三四五六七八九十]{1,3}\)\s*\S[^。;!]{0,60}$
+heading.4 ~ ^\d{1,2}[、.]\s*\S[^。;!:]{0,40}$
+# A heading never ends with these (a sentence does).
+not_heading ~ [。;:]$
+
+toc ~ ^目\s*录$
+page_number ~ ^[-—–]?\s*\d{1,4}\s*[-—–]?$
+page_number ~ ^第\s*\d+\s*页(\s*[,/]?\s*共\s*\d+\s*页)?$
+
+# Captions around a table grid.
+table_number ~ ^(?:附)?表\s*(?<n>\d{1,2})(?:[-—]\d{1,2})?$
+table_number ~ ^(?:附)?表\s*(?<n>\d{1,2})(?:[-—]\d{1,2})?\s+\S.*表$
+table_number ~ ^公开\s*(?<n>\d{1,2})\s*表$
+unit ~ (?:金额)?单位\s*[:：]\s*(?<unit>万元|千元|亿元|元)
+department ~ ^(?:编制|预算|填报)?(?:部门|单位)(?:名称)?(?:\(盖章\))?\s*[:：]\s*(?<name>\S.*)$
+# A title: a short line ending in 表 (the known ones are in tables.pat).
+title ~ ^(?:(?:附)?表\s*\d{1,2}(?:[-—]\d{1,2})?\s*)?(?<title>\S.{1,48}表)(?:\s*\(\d{4}\s*年\))?$
+# The sentence printed in place of an empty table's rows.
+empty_note ~ 为空表|空表|无(?:此项|相关)?(?:收支|支出|收入|数据)|没有.*(?:支出|收入|安排|数据)

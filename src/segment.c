@@ -1,0 +1,417 @@
+/* bdx — segment stage: headings, paragraphs and table pieces.
+ *
+ * The algorithm
+ * 1. Walk every page's blocks in order.  Lines that match
+ *    layout.page_number are page furniture and dropped.  Each remaining
+ *    line becomes a BdxTextLine and an item; each grid a BdxTablePiece
+ *    and an item.
+ * 2. Paragraphs: consecutive lines on a page join unless the new line is
+ *    indented past the left margin by more than an em, the previous line
+ *    ended more than 1.5 em short of the right margin, the font size
+ *    changes by more than 15 %, the vertical gap is more than twice the
+ *    line height, or a grid stands between them.  A page break continues
+ *    a paragraph whose last line was full.
+ * 3. A paragraph that matches heading.N and does not end like a sentence
+ *    is a heading of level N; its lines carry that level.
+ * 4. Table of contents: from the line 目录, paragraphs are contents
+ *    entries until the first heading seen after 目录 is printed again
+ *    (or, if it never is, to the end of the 目录 page).
+ * 5. Outline: headings outside the contents, nested by level.
+ * 6. Captions: for each grid, the lines above it on its page back to the
+ *    previous grid or heading are searched for table_number, title, unit
+ *    and department; the lines after it, up to the next grid or heading
+ *    on the page, are kept in `after` (the empty-table note is there).
+ */
+#include "bdx/segment.h"
+
+#include <string.h>
+
+#include "bdx/text.h"
+
+static void
+text_line_free (BdxTextLine *l)
+{
+  g_free (l->text);
+  g_free (l);
+}
+
+static void
+piece_free (BdxTablePiece *p)
+{
+  g_free (p->title);
+  g_free (p->department);
+  g_ptr_array_unref (p->after);
+  g_free (p);
+}
+
+static void
+paragraph_free (BdxParagraph *p)
+{
+  g_free (p->text);
+  g_free (p->section);
+  g_free (p->subsection);
+  g_free (p);
+}
+
+void
+bdx_segments_free (BdxSegments *s)
+{
+  if (s == NULL)
+    return;
+  g_ptr_array_unref (s->layouts);
+  g_ptr_array_unref (s->lines);
+  g_ptr_array_unref (s->pieces);
+  g_array_unref (s->items);
+  g_ptr_array_unref (s->outline);
+  g_ptr_array_unref (s->paragraphs);
+  g_free (s->cover_title);
+  g_free (s);
+}
+
+static gboolean
+matches (const BdxPatterns *p, const char *key, const char *text,
+         BdxMatch **m)
+{
+  return bdx_patterns_match_first (p, "layout", key, text, m) != NULL;
+}
+
+int
+bdx_segment_heading_level (const BdxPatterns *patterns, const char *text)
+{
+  if (text == NULL || *text == '\0' || matches (patterns, "not_heading", text, NULL))
+    return 0;
+  const BdxPattern *e
+      = bdx_patterns_match_prefix (patterns, "layout", "heading.", text, NULL);
+  if (e == NULL)
+    return 0;
+  return atoi (bdx_pattern_key (e) + strlen ("heading."));
+}
+
+/* Paragraph under construction: indexes into s->lines. */
+typedef struct {
+  guint first, last;
+} Span;
+
+static gboolean
+continues (const BdxTextLine *prev, const BdxTextLine *cur,
+           const BdxLayout *lp, const BdxLayout *lc)
+{
+  double em = MAX (prev->em, cur->em);
+  gboolean prev_full = prev->box.x1 >= lp->text_right - 1.5 * em;
+  if (!prev_full)
+    return FALSE;
+  if (cur->box.x0 > lc->text_left + 1.0 * cur->em)
+    return FALSE;
+  if (cur->em > prev->em * 1.15 || prev->em > cur->em * 1.15)
+    return FALSE;
+  if (cur->page == prev->page
+      && cur->box.y0 - prev->box.y1 > 2.0 * (prev->box.y1 - prev->box.y0))
+    return FALSE;
+  return TRUE;
+}
+
+static char *
+join_lines (BdxSegments *s, Span sp)
+{
+  g_autoptr (GString) buf = g_string_new (NULL);
+  for (guint i = sp.first; i <= sp.last; i++)
+    {
+      BdxTextLine *l = g_ptr_array_index (s->lines, i);
+      if (buf->len > 0)
+        g_string_append_c (buf, ' ');
+      g_string_append (buf, l->text);
+    }
+  return bdx_text_normalize (buf->str, buf->len);
+}
+
+static void
+add_outline (GPtrArray *outline, GPtrArray *stack, const char *heading,
+             int level, int page)
+{
+  BdxOutlineNode *n = bdx_outline_node_new (heading, level, page);
+  while (stack->len > 0)
+    {
+      BdxOutlineNode *top = g_ptr_array_index (stack, stack->len - 1);
+      if (top->level < level)
+        break;
+      g_ptr_array_set_size (stack, stack->len - 1);
+    }
+  if (stack->len == 0)
+    g_ptr_array_add (outline, n);
+  else
+    {
+      BdxOutlineNode *top = g_ptr_array_index (stack, stack->len - 1);
+      g_ptr_array_add (top->children, n);
+    }
+  g_ptr_array_add (stack, n);
+}
+
+static BdxLayout *
+layout_of_page (BdxSegments *s, int page)
+{
+  for (guint i = 0; i < s->layouts->len; i++)
+    {
+      BdxLayout *l = g_ptr_array_index (s->layouts, i);
+      if (l->page == page)
+        return l;
+    }
+  g_assert_not_reached ();
+}
+
+/* Looks back from item `at` for the caption of its grid. */
+static void
+find_caption (BdxSegments *s, const BdxPatterns *p, guint at,
+              BdxTablePiece *piece)
+{
+  gboolean only_caption = TRUE;
+  for (guint k = at; k-- > 0;)
+    {
+      BdxItem *it = &g_array_index (s->items, BdxItem, k);
+      if (it->kind == BDX_ITEM_TABLE)
+        {
+          if (it->piece->page == piece->page)
+            only_caption = FALSE;
+          break;
+        }
+      BdxTextLine *l = it->line;
+      if (l->page != piece->page)
+        break;
+      g_autoptr (BdxMatch) m = NULL;
+      gboolean caption = FALSE;
+      if (piece->unit == BDX_UNIT_UNKNOWN && matches (p, "unit", l->text, &m))
+        {
+          g_autofree char *u = bdx_match_named (m, "unit");
+          piece->unit = bdx_unit_from_name (u);
+          caption = TRUE;
+        }
+      g_clear_pointer (&m, bdx_match_free);
+      /* "编制部门：某局  单位：万元" may be one line: cut the unit off. */
+      if (piece->department == NULL && matches (p, "department", l->text, &m))
+        {
+          g_autofree char *name = bdx_match_named (m, "name");
+          g_clear_pointer (&m, bdx_match_free);
+          if (name && matches (p, "unit", name, &m))
+            {
+              gssize st, en;
+              bdx_match_offsets (m, 0, &st, &en);
+              name[st] = '\0';
+              g_clear_pointer (&m, bdx_match_free);
+            }
+          g_strstrip (name);
+          if (*name)
+            piece->department = g_steal_pointer (&name);
+          caption = TRUE;
+        }
+      g_clear_pointer (&m, bdx_match_free);
+      if (piece->number == 0 && matches (p, "table_number", l->text, &m))
+        {
+          g_autofree char *n = bdx_match_named (m, "n");
+          piece->number = n ? atoi (n) : 0;
+          caption = TRUE;
+        }
+      g_clear_pointer (&m, bdx_match_free);
+      if (piece->title == NULL && l->heading_level == 0
+          && matches (p, "title", l->text, &m))
+        {
+          piece->title = bdx_match_named (m, "title");
+          caption = TRUE;
+        }
+      g_clear_pointer (&m, bdx_match_free);
+      if (!caption && l->heading_level > 0 && piece->title == NULL)
+        {
+          /* A heading right above a grid is its title ("一、收支总表"). */
+          piece->title = g_strdup (l->text);
+          caption = TRUE;
+        }
+      if (!caption)
+        only_caption = FALSE;
+      if (l->heading_level > 0)
+        break;
+    }
+  piece->at_page_top = only_caption;
+}
+
+BdxSegments *
+bdx_segment (GPtrArray *layouts, const BdxPatterns *p)
+{
+  BdxSegments *s = g_new0 (BdxSegments, 1);
+  s->layouts = layouts;
+  s->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) text_line_free);
+  s->pieces = g_ptr_array_new_with_free_func ((GDestroyNotify) piece_free);
+  s->items = g_array_new (FALSE, FALSE, sizeof (BdxItem));
+  s->outline = g_ptr_array_new_with_free_func ((GDestroyNotify) bdx_outline_node_free);
+  s->paragraphs = g_ptr_array_new_with_free_func ((GDestroyNotify) paragraph_free);
+
+  /* 1. Items. */
+  double cover_em = 0;
+  for (guint i = 0; i < layouts->len; i++)
+    {
+      BdxLayout *l = g_ptr_array_index (layouts, i);
+      for (guint k = 0; k < l->blocks->len; k++)
+        {
+          BdxBlock *b = g_ptr_array_index (l->blocks, k);
+          BdxItem it = { 0 };
+          if (b->kind == BDX_BLOCK_GRID)
+            {
+              BdxTablePiece *piece = g_new0 (BdxTablePiece, 1);
+              piece->grid = b->grid;
+              piece->page = l->page;
+              piece->after = g_ptr_array_new_with_free_func (g_free);
+              g_ptr_array_add (s->pieces, piece);
+              it.kind = BDX_ITEM_TABLE;
+              it.piece = piece;
+              g_array_append_val (s->items, it);
+              continue;
+            }
+          if (*b->line->text == '\0' || matches (p, "page_number", b->line->text, NULL))
+            continue;
+          BdxTextLine *tl = g_new0 (BdxTextLine, 1);
+          tl->text = g_strdup (b->line->text);
+          tl->page = l->page;
+          tl->box = b->line->box;
+          tl->em = b->line->em;
+          g_ptr_array_add (s->lines, tl);
+          it.kind = BDX_ITEM_LINE;
+          it.line = tl;
+          g_array_append_val (s->items, it);
+          if (i == 0 && tl->em > cover_em)
+            {
+              cover_em = tl->em;
+              g_free (s->cover_title);
+              s->cover_title = g_strdup (tl->text);
+            }
+        }
+    }
+
+  /* 2. Paragraphs as spans of lines, broken also where a grid stands. */
+  g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  {
+    gboolean grid_between = FALSE;
+    guint li = 0;
+    for (guint k = 0; k < s->items->len; k++)
+      {
+        BdxItem *it = &g_array_index (s->items, BdxItem, k);
+        if (it->kind == BDX_ITEM_TABLE)
+          {
+            grid_between = TRUE;
+            continue;
+          }
+        BdxTextLine *cur = it->line;
+        gboolean join = FALSE;
+        if (spans->len > 0 && !grid_between)
+          {
+            Span *sp = &g_array_index (spans, Span, spans->len - 1);
+            BdxTextLine *prev = g_ptr_array_index (s->lines, sp->last);
+            join = continues (prev, cur, layout_of_page (s, prev->page),
+                              layout_of_page (s, cur->page));
+            if (join)
+              sp->last = li;
+          }
+        if (!join)
+          {
+            Span sp = { li, li };
+            g_array_append_val (spans, sp);
+          }
+        grid_between = FALSE;
+        li++;
+      }
+  }
+
+  /* 3–5. Headings, contents, outline, paragraphs. */
+  g_autoptr (GPtrArray) stack = g_ptr_array_new ();
+  int toc_state = 0; /* 0 before 目录, 1 inside, 2 after */
+  int toc_page = 0;
+  g_autofree char *toc_first = NULL;
+  g_autofree char *section = NULL, *subsection = NULL;
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span sp = g_array_index (spans, Span, i);
+      BdxTextLine *first = g_ptr_array_index (s->lines, sp.first);
+      g_autofree char *text = join_lines (s, sp);
+      g_autofree char *bare = bdx_text_strip_spaces (text);
+      int level = bdx_segment_heading_level (p, text);
+
+      if (toc_state == 0 && matches (p, "toc", bare, NULL))
+        {
+          toc_state = 1;
+          toc_page = first->page;
+          for (guint k = sp.first; k <= sp.last; k++)
+            ((BdxTextLine *) g_ptr_array_index (s->lines, k))->in_toc = TRUE;
+          continue;
+        }
+      if (toc_state == 1)
+        {
+          gboolean ends = FALSE;
+          if (toc_first == NULL && level > 0)
+            toc_first = g_strdup (bare);
+          else if (toc_first && level > 0 && strcmp (toc_first, bare) == 0)
+            ends = TRUE;
+          if (!ends && toc_first == NULL && first->page > toc_page)
+            ends = TRUE;
+          if (!ends)
+            {
+              for (guint k = sp.first; k <= sp.last; k++)
+                ((BdxTextLine *) g_ptr_array_index (s->lines, k))->in_toc = TRUE;
+              continue;
+            }
+          toc_state = 2;
+        }
+      /* Contents entries that never repeat end with the 目录 page's end. */
+
+      for (guint k = sp.first; k <= sp.last; k++)
+        ((BdxTextLine *) g_ptr_array_index (s->lines, k))->heading_level = level;
+      if (level > 0)
+        {
+          add_outline (s->outline, stack, text, level, first->page);
+          if (level <= 2)
+            {
+              g_free (section);
+              section = level == 2 ? g_strdup (text) : NULL;
+              g_clear_pointer (&subsection, g_free);
+            }
+          else if (level == 3)
+            {
+              g_free (subsection);
+              subsection = g_strdup (text);
+            }
+        }
+      BdxParagraph *para = g_new0 (BdxParagraph, 1);
+      para->text = g_steal_pointer (&text);
+      para->page = first->page;
+      para->section = g_strdup (section);
+      para->subsection = g_strdup (subsection);
+      para->heading_level = level;
+      g_ptr_array_add (s->paragraphs, para);
+    }
+  /* A 目录 whose first entry never repeated: its page was all contents. */
+
+  /* 6. Captions and the lines after each grid. */
+  for (guint k = 0; k < s->items->len; k++)
+    {
+      BdxItem *it = &g_array_index (s->items, BdxItem, k);
+      if (it->kind != BDX_ITEM_TABLE)
+        continue;
+      BdxTablePiece *piece = it->piece;
+      find_caption (s, p, k, piece);
+      piece->at_page_end = TRUE;
+      for (guint j = k + 1; j < s->items->len; j++)
+        {
+          BdxItem *nx = &g_array_index (s->items, BdxItem, j);
+          if (nx->kind == BDX_ITEM_TABLE)
+            {
+              if (nx->piece->page == piece->page)
+                piece->at_page_end = FALSE;
+              break;
+            }
+          if (nx->line->page != piece->page)
+            break;
+          if (nx->line->heading_level > 0)
+            {
+              piece->at_page_end = FALSE;
+              break;
+            }
+          g_ptr_array_add (piece->after, g_strdup (nx->line->text));
+        }
+    }
+  return s;
+}
