@@ -472,6 +472,7 @@ make_line (GArray *refs, double chunk_gap_em)
     {
       const BdxGlyph *g = i < refs->len ? g_array_index (refs, GRef, i).g : NULL;
       double gap = (g && prev) ? g->box.x0 - prev->box.x1 : 0;
+      line->max_gap_em = MAX (line->max_gap_em, gap / line->em);
       if (g == NULL || (prev && gap > chunk_gap_em * line->em))
         {
           BdxChunk *c = g_new0 (BdxChunk, 1);
@@ -603,12 +604,22 @@ bdx_layout_page (const BdxPage *page, const BdxLayoutOptions *opts)
       for (guint c = 0; c < g->cells->len; c++)
         fill_cell (g_ptr_array_index (g->cells, c), g_ptr_array_index (per, c));
     }
-  /* Hand the grids over to blocks. */
+  /* Hand the grids over to blocks; a grid with no text in any cell is a
+   * decoration (a frame, a logo), not a table. */
   while (grids->len > 0)
     {
+      BdxGrid *g = g_ptr_array_steal_index (grids, 0);
+      gboolean text = FALSE;
+      for (guint c = 0; c < g->cells->len && !text; c++)
+        text = *((BdxCell *) g_ptr_array_index (g->cells, c))->text != '\0';
+      if (!text)
+        {
+          grid_free (g);
+          continue;
+        }
       BdxBlock *b = g_new0 (BdxBlock, 1);
       b->kind = BDX_BLOCK_GRID;
-      b->grid = g_ptr_array_steal_index (grids, 0);
+      b->grid = g;
       b->box = b->grid->box;
       g_ptr_array_add (l->blocks, b);
     }
@@ -629,6 +640,26 @@ bdx_layout_page (const BdxPage *page, const BdxLayoutOptions *opts)
   l->text_right = ext.x1;
   g_ptr_array_sort (l->blocks, cmp_block);
   return l;
+}
+
+gboolean
+bdx_layout_looks_tabular (const BdxLayout *l)
+{
+  guint gappy = 0;
+  for (guint i = 0; i < l->blocks->len; i++)
+    {
+      const BdxBlock *b = g_ptr_array_index (l->blocks, i);
+      if (b->kind == BDX_BLOCK_GRID)
+        return TRUE;
+      /* A line of three chunks is a table row on its own (a last row
+       * continued onto a page); otherwise two gappy lines (a header and
+       * the 编制部门 … 单位 line of an empty table) make a table. */
+      if (b->line->chunks->len >= 3)
+        return TRUE;
+      if (b->line->max_gap_em > 1.2 && ++gappy >= 2)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 void

@@ -25,6 +25,7 @@
 #include "bdx/read.h"
 
 #include <cairo.h>
+#include <gio/gio.h>
 #include <math.h>
 #include <poppler.h>
 #include <string.h>
@@ -135,8 +136,18 @@ bdx_reader_open_bytes (GBytes *bytes, const BdxReadOptions *opts,
     o.rules_scale = 2.0;
 
   g_autoptr (GError) perr = NULL;
-  PopplerDocument *doc
-      = poppler_document_new_from_bytes (bytes, o.password, &perr);
+  PopplerDocument *doc;
+  if (o.password == NULL)
+    doc = poppler_document_new_from_bytes (bytes, NULL, &perr);
+  else
+    {
+      /* poppler-glib 22.12's new_from_bytes() crashes on a wrong password
+       * (a NULL read in PDFDoc's constructor); the stream entry point
+       * reports it cleanly. */
+      g_autoptr (GInputStream) in = g_memory_input_stream_new_from_bytes (bytes);
+      doc = poppler_document_new_from_stream (in, (goffset) g_bytes_get_size (bytes),
+                                              o.password, NULL, &perr);
+    }
   if (doc == NULL)
     {
       if (g_error_matches (perr, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
@@ -277,8 +288,9 @@ fix_tall_boxes (GArray *glyphs)
     {
       const BdxGlyph *g = &g_array_index (glyphs, BdxGlyph, i);
       gint64 *key = g_new (gint64, 1);
-      *key = ((gint64) llround (g->box.y0 * 100) << 32)
-             ^ (gint64) llround (g->box.y1 * 100);
+      /* Centipoints; unsigned, so a negative coordinate shifts cleanly. */
+      *key = (gint64) (((guint64) llround (g->box.y0 * 100) << 32)
+                       ^ (guint64) llround (g->box.y1 * 100));
       GArray *idx = g_hash_table_lookup (runs, key);
       if (idx == NULL)
         {
@@ -390,38 +402,31 @@ typedef struct {
   int b0, b1; /* extent across, pixels */
 } Run;
 
-static inline gboolean
-dark (const guint8 *px, int stride, int x, int y)
-{
-  return px[(gsize) y * stride + x] < DARK_LEVEL;
-}
-
-/* Scans the image for thin dark runs along one axis.  `horizontal` scans
- * rows; otherwise columns.  Adjacent runs across the axis merge. */
+/* Scans a 0/1 ink mask, `outer` lines of `inner` pixels each, for thin
+ * runs along the lines; runs on neighbouring lines that overlap merge.
+ * Columns are scanned as the rows of the transposed mask. */
 static void
-scan_runs (const guint8 *px, int stride, int width, int height,
-           gboolean horizontal, int min_len, int thick_probe, GArray *out)
+scan_runs (const guint8 *ink, int inner, int outer, int min_len,
+           int thick_probe, GArray *out)
 {
-  int outer = horizontal ? height : width;
-  int inner = horizontal ? width : height;
   g_autoptr (GArray) open = g_array_new (FALSE, FALSE, sizeof (Run));
 
-#define AT(i, o) (horizontal ? dark (px, stride, (i), (o)) \
-                             : dark (px, stride, (o), (i)))
   for (int o = 0; o < outer; o++)
     {
+      const guint8 *line = ink + (gsize) o * inner;
+      const guint8 *above = o >= thick_probe ? line - (gsize) thick_probe * inner : NULL;
+      const guint8 *below = o + thick_probe < outer ? line + (gsize) thick_probe * inner : NULL;
       int i = 0;
       while (i < inner)
         {
-          if (!AT (i, o))
-            {
-              i++;
-              continue;
-            }
+          const guint8 *hit = memchr (line + i, 1, inner - i);
+          if (hit == NULL)
+            break;
+          i = (int) (hit - line);
           int start = i, gap = 0, end = i;
           while (i < inner)
             {
-              if (AT (i, o))
+              if (line[i])
                 {
                   end = i;
                   gap = 0;
@@ -432,20 +437,16 @@ scan_runs (const guint8 *px, int stride, int width, int height,
             }
           if (end - start + 1 < min_len)
             continue;
-          /* Thin: probes on both sides mostly light. */
+          /* Thin: probes on both sides mostly light (a fill is no line). */
           int lit = 0, probes = 0;
           for (int k = start; k <= end; k += 2)
             {
               probes++;
-              int o1 = o - thick_probe, o2 = o + thick_probe;
-              gboolean d1 = o1 >= 0 && AT (k, o1);
-              gboolean d2 = o2 < outer && AT (k, o2);
-              if (!(d1 && d2))
+              if (!(above && above[k] && below && below[k]))
                 lit++;
             }
           if (lit * 10 < probes * 8)
             continue;
-          /* Merge with a run on the previous lines that overlaps. */
           gboolean merged = FALSE;
           for (guint k = 0; k < open->len; k++)
             {
@@ -478,7 +479,19 @@ scan_runs (const guint8 *px, int stride, int width, int height,
             k++;
         }
     }
-#undef AT
+}
+
+static guint8 *
+transpose (const guint8 *m, int w, int h)
+{
+  guint8 *t = g_malloc ((gsize) w * h);
+  enum { B = 32 };
+  for (int y0 = 0; y0 < h; y0 += B)
+    for (int x0 = 0; x0 < w; x0 += B)
+      for (int y = y0; y < MIN (y0 + B, h); y++)
+        for (int x = x0; x < MIN (x0 + B, w); x++)
+          t[(gsize) x * h + y] = m[(gsize) y * w + x];
+  return t;
 }
 
 gboolean
@@ -523,18 +536,24 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
   cairo_fill (cr);
   cairo_surface_flush (surf);
 
-  /* Grey plane: darkest channel of each pixel. */
+  /* Ink mask: a pixel whose darkest channel is below DARK_LEVEL. */
   int stride = cairo_image_surface_get_stride (surf);
   const guint8 *data = cairo_image_surface_get_data (surf);
-  g_autofree guint8 *grey = g_malloc ((gsize) W * H);
+  g_autofree guint8 *ink = g_malloc ((gsize) W * H);
   for (int y = 0; y < H; y++)
     {
       const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+      guint8 *out = ink + (gsize) y * W;
       for (int x = 0; x < W; x++)
         {
-          guint32 p = row[x];
-          guint8 rr = (p >> 16) & 0xff, gg = (p >> 8) & 0xff, bb = p & 0xff;
-          grey[(gsize) y * W + x] = MIN (rr, MIN (gg, bb));
+          guint32 p = row[x] & 0xffffff;
+          if (p == 0xffffff) /* most of a page: white */
+            {
+              out[x] = 0;
+              continue;
+            }
+          guint8 rr = p >> 16, gg = (p >> 8) & 0xff, bb = p & 0xff;
+          out[x] = MIN (rr, MIN (gg, bb)) < DARK_LEVEL;
         }
     }
 
@@ -542,7 +561,7 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
   int probe = MAX (2, (int) lround (1.5 * s));
   g_autoptr (GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
 
-  scan_runs (grey, W, W, H, TRUE, min_len, probe, runs);
+  scan_runs (ink, W, H, min_len, probe, runs);
   for (guint i = 0; i < runs->len; i++)
     {
       Run *run = &g_array_index (runs, Run, i);
@@ -553,7 +572,8 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
       g_array_append_val (page->hrules, rule);
     }
   g_array_set_size (runs, 0);
-  scan_runs (grey, W, W, H, FALSE, min_len, probe, runs);
+  g_autofree guint8 *inkt = transpose (ink, W, H);
+  scan_runs (inkt, H, W, min_len, probe, runs);
   for (guint i = 0; i < runs->len; i++)
     {
       Run *run = &g_array_index (runs, Run, i);

@@ -29,6 +29,7 @@ typedef struct {
   char *text;         /* chunks joined by a single space */
   BdxBox box;
   double em;          /* median glyph height, points */
+  double max_gap_em;  /* widest gap between two of its glyphs, in em */
   gboolean bold;
   GPtrArray *chunks;  /* of BdxChunk* */
 } BdxLine;
@@ -79,6 +80,11 @@ typedef struct {
 BDX_API BdxLayout *bdx_layout_page (const BdxPage *page,
                                     const BdxLayoutOptions *opts);
 BDX_API void bdx_layout_free (BdxLayout *l);
+
+/* TRUE when the page's text looks like a table: at least two lines with gaps
+ * wider than prose ever has.  Such pages are worth finding rules on
+ * (rendering); others are not. */
+BDX_API gboolean bdx_layout_looks_tabular (const BdxLayout *l);
 
 /* The cell at a grid position (borrowed). */
 BDX_API const BdxCell *bdx_grid_cell (const BdxGrid *g, int row, int col);
