@@ -447,12 +447,16 @@ parse_row (const Ctx *cx, const BdxGrid *g, int r, const Col *cols,
       if (cols[c].role == ROLE_NAME && row->name == NULL && cell->row == r
           && *cell->text)
         row->name = g_strdup (cell->text);
-      else if (cols[c].role == ROLE_PROJECT && cell->row == r && *cell->text)
+      else if (cols[c].role == ROLE_PROJECT && row->project == NULL
+               && cell->row == r && *cell->text)
         row->project = g_strdup (cell->text);
       else if (cols[c].role == ROLE_AMOUNT)
         {
           BdxMoney m = BDX_MONEY_BLANK;
-          if (cell->row == r && cell->col == c && *cell->text)
+          /* Without a printed unit there are no fen to give: the amount
+           * stays blank and the table says why (see build_table). */
+          if (cell->row == r && cell->col == c && *cell->text
+              && unit != BDX_UNIT_UNKNOWN)
             {
               g_autoptr (GError) err = NULL;
               if (!bdx_money_parse (cell->text, unit, &m, &err))
@@ -561,9 +565,13 @@ build_table (const Ctx *cx, GArray *parts)
   if (t->unit == BDX_UNIT_UNKNOWN)
     {
       t->unit = cx->d->unit;
-      notice (cx->d, "%s: page %d: no unit printed; taken as %s", label,
-              first->page, bdx_unit_name (t->unit) ? bdx_unit_name (t->unit)
-                                                    : "unknown");
+      if (t->unit != BDX_UNIT_UNKNOWN)
+        notice (cx->d, "%s: page %d: no unit printed above the table; "
+                "taken as the document's %s",
+                label, first->page, bdx_unit_name (t->unit));
+      else
+        notice (cx->d, "%s: page %d: no unit printed anywhere; its amounts "
+                "are left blank", label, first->page);
     }
 
   Col *cols = g_new0 (Col, n);
