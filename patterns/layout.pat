@@ -27,5 +27,9 @@ unit ~ (?:金额)?单位\s*[:：]\s*(?<unit>万元|千元|亿元|元)
 department ~ ^(?:编制|预算|填报)?(?:部门|单位)(?:名称)?(?:\(盖章\))?\s*[:：]\s*(?<name>\S.*)$
 # A title: a short line ending in 表 (the known ones are in tables.pat).
 title ~ ^(?:(?:附)?表\s*\d{1,2}(?:[-—]\d{1,2})?\s*)?(?<title>\S.{1,48}表)(?:\s*\(\d{4}\s*年\))?$
+# Other caption lines: the year under a title, 续表 above a continued
+# table.  They belong to the caption, not to the text.
+caption_other ~ ^\(?\s*\d{4}\s*年(度)?\s*\)?$
+caption_other ~ ^\(?续表\s*\d*\)?$
 # The sentence printed in place of an empty table's rows.
 empty_note ~ 为空表|空表|无(?:此项|相关)?(?:收支|支出|收入|数据)|没有.*(?:支出|收入|安排|数据)

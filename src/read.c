@@ -337,6 +337,62 @@ fix_tall_boxes (GArray *glyphs)
     }
 }
 
+/* Office suites fake bold by drawing text twice, a fraction of an em
+ * apart.  A glyph with the same character as one already kept, offset by
+ * less than a quarter of its size both ways, is that second copy: drop
+ * it.  Glyphs are compared with their neighbours in (y, x) order. */
+typedef struct {
+  guint index;
+  double y, x;
+} Pos;
+
+static int
+cmp_pos (const void *a, const void *b)
+{
+  const Pos *p = a, *q = b;
+  if (p->y != q->y)
+    return p->y < q->y ? -1 : 1;
+  return (p->x > q->x) - (p->x < q->x);
+}
+
+static void
+drop_doubled (GArray *glyphs)
+{
+  guint n = glyphs->len;
+  if (n < 2)
+    return;
+  g_autofree Pos *pos = g_new (Pos, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const BdxGlyph *g = &g_array_index (glyphs, BdxGlyph, i);
+      /* Rows of a few points, so near-equal y sort together. */
+      pos[i] = (Pos){ i, floor (g->box.y0 / 2.0), g->box.x0 };
+    }
+  qsort (pos, n, sizeof (Pos), cmp_pos);
+  g_autofree gboolean *drop = g_new0 (gboolean, n);
+  for (guint a = 0; a < n; a++)
+    {
+      if (drop[pos[a].index])
+        continue;
+      const BdxGlyph *g = &g_array_index (glyphs, BdxGlyph, pos[a].index);
+      double w = g->box.x1 - g->box.x0, h = g->box.y1 - g->box.y0;
+      for (guint b = a + 1; b < n && pos[b].y <= pos[a].y + 1; b++)
+        {
+          const BdxGlyph *o = &g_array_index (glyphs, BdxGlyph, pos[b].index);
+          if (o->box.x0 - g->box.x0 > 0.25 * w && pos[b].y == pos[a].y)
+            break;
+          if (o->c == g->c && fabs (o->box.x0 - g->box.x0) < 0.25 * w
+              && fabs (o->box.y0 - g->box.y0) < 0.25 * h)
+            drop[pos[b].index] = TRUE;
+        }
+    }
+  guint k = 0;
+  for (guint i = 0; i < n; i++)
+    if (!drop[i])
+      g_array_index (glyphs, BdxGlyph, k++) = g_array_index (glyphs, BdxGlyph, i);
+  g_array_set_size (glyphs, k);
+}
+
 BdxPage *
 bdx_reader_read_page (BdxReader *r, int index, gboolean want_rules,
                       GError **error)
@@ -386,6 +442,7 @@ bdx_reader_read_page (BdxReader *r, int index, gboolean want_rules,
       poppler_page_free_text_attributes (attrs);
       g_free (rects);
       fix_tall_boxes (page->glyphs);
+      drop_doubled (page->glyphs);
     }
 
   page->text_state = page->glyphs->len > 0 ? BDX_PAGE_TEXT : BDX_PAGE_NO_TEXT;

@@ -110,6 +110,9 @@ continues (const BdxTextLine *prev, const BdxTextLine *cur,
   return TRUE;
 }
 
+/* Lines of a paragraph join without a space (a wrapped Chinese sentence,
+ * "(2023-" + "2026)"), except between two ASCII letters or digits, where
+ * the line end stood for one. */
 static char *
 join_lines (BdxSegments *s, Span sp)
 {
@@ -117,7 +120,8 @@ join_lines (BdxSegments *s, Span sp)
   for (guint i = sp.first; i <= sp.last; i++)
     {
       BdxTextLine *l = g_ptr_array_index (s->lines, i);
-      if (buf->len > 0)
+      if (buf->len > 0 && g_ascii_isalnum (buf->str[buf->len - 1])
+          && g_ascii_isalnum (l->text[0]))
         g_string_append_c (buf, ' ');
       g_string_append (buf, l->text);
     }
@@ -217,6 +221,8 @@ find_caption (BdxSegments *s, const BdxPatterns *p, guint at,
           caption = TRUE;
         }
       g_clear_pointer (&m, bdx_match_free);
+      if (!caption && matches (p, "caption_other", l->text, NULL))
+        caption = TRUE;
       if (!caption && l->heading_level > 0 && piece->title == NULL)
         {
           /* A heading right above a grid is its title ("一、收支总表"). */
