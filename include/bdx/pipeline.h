@@ -1,0 +1,66 @@
+/* bdx — pipeline: a document's bytes in, the disclosure model out.
+ *
+ * The only place that orders the stages: read → layout → segment →
+ * parse → normalize → validate.  Emit is separate (emit.h): callers
+ * decide where the JSON goes.
+ *
+ * Ownership: bdx_extract_*() return an owned BdxDisclosure.  Options
+ * are borrowed for the call; zero means default everywhere.
+ */
+#ifndef BDX_PIPELINE_H
+#define BDX_PIPELINE_H
+
+#include <glib.h>
+
+#include "bdx/disclosure.h"
+#include "bdx/patterns.h"
+#include "bdx/visibility.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  BDX_OCR_AUTO = 0, /* OCR the pages without a usable text layer */
+  BDX_OCR_NEVER,
+  BDX_OCR_ALWAYS,
+} BdxOcrMode;
+
+/* Called after each page is read; return FALSE to cancel. */
+typedef gboolean (*BdxProgressFunc) (int page, int n_pages, gpointer data);
+
+typedef struct {
+  const char *password;        /* for encrypted PDFs, or NULL */
+  const BdxPatterns *patterns; /* borrowed; NULL loads the default set */
+  BdxOcrMode ocr;
+  gboolean no_validate;        /* skip the validation stage */
+  guint max_pages;             /* 0 = BDX_DEFAULT_MAX_PAGES */
+  guint max_glyphs;            /* per page; 0 = BDX_DEFAULT_MAX_GLYPHS */
+  BdxProgressFunc progress;
+  gpointer progress_data;
+} BdxExtractOptions;
+
+/* Extracts one PDF.  `display_path` is what the output's source.path
+ * says (NULL: the path itself).  Errors: those of bdx_reader_open(),
+ * BDX_ERROR_PATTERN for a broken default pattern set,
+ * BDX_ERROR_CANCELLED when progress returned FALSE. */
+BDX_API BdxDisclosure *bdx_extract_file (const char *path,
+                                         const BdxExtractOptions *opts,
+                                         GError **error);
+BDX_API BdxDisclosure *bdx_extract_bytes (GBytes *bytes,
+                                          const char *display_path,
+                                          const BdxExtractOptions *opts,
+                                          GError **error);
+
+/* Extracts several PDFs that make one disclosure (a narrative document
+ * and a separate tables document) into one model; pages are numbered
+ * on through the files. */
+BDX_API BdxDisclosure *bdx_extract_files (const char *const *paths,
+                                          const BdxExtractOptions *opts,
+                                          GError **error);
+
+/* TRUE when what was found looks like a budget disclosure at all: at
+ * least one known table, or a known kind and a department. */
+BDX_API gboolean bdx_disclosure_is_disclosure (const BdxDisclosure *d);
+
+G_END_DECLS
+
+#endif
