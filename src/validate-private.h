@@ -1,8 +1,9 @@
 /* bdx — validate, internal: the parsed rules, the arithmetic of a check,
  * and the kinds of checks, shared by the src/validate*.c files.
  *
- *   validate.c           the entry points, rule parsing, the arithmetic
- *                        (BdxTerm, tolerances, emitting a check)
+ *   validate.c           the entry points, the arithmetic (BdxTerm,
+ *                        tolerances, emitting a check), rows and refs
+ *   validate-rules.c     reading the rules from the pattern set
  *   validate-tables.c    row_sum, column_sum, hierarchy, codes
  *   validate-refs.c      equal, fact_equal, fact_share
  *   validate-projects.c  project_vs_table, allocation_sum, performance_funds
@@ -138,6 +139,13 @@ typedef struct
   int narrative_decimals; /* finest decimals of the tables in that unit */
   GPtrArray *out;         /* of BdxCheck* */
 } BdxVContext;
+
+/* ---- validate-rules.c -------------------------------------------------- */
+
+/* The rules of p (sections prefix KIND.NAME), in order: an owned array
+ * of owned BdxRule *, or NULL with BDX_ERROR_PATTERN. */
+GPtrArray *bdx__parse_rules (const BdxPatterns *p, const char *prefix,
+                             GError **error);
 
 /* ---- validate.c: arithmetic and emission ------------------------------ */
 

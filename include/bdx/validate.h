@@ -40,9 +40,10 @@ typedef struct
   /* Prefix of the rule sections; NULL = "check.".  A rule section is
    * PREFIX KIND "." NAME. */
   const char *rule_prefix;
-  /* Unit of the amounts stated in the text (facts, project amounts and
-   * allocations, performance funds), which the model does not record;
-   * BDX_UNIT_UNKNOWN = the document's unit, else the first table's. */
+  /* Unit of the amounts stated in the text (project amounts and
+   * allocations, performance funds, facts whose text names no unit),
+   * which the model does not record; it fixes their rounding.
+   * BDX_UNIT_UNKNOWN = 万元 (亿元 when the document's unit is 亿元). */
   BdxUnit narrative_unit;
 } BdxValidateOptions;
 

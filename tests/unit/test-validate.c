@@ -1667,8 +1667,8 @@ test_seed (void)
       "general_budget_project_expenditure.units",
       "cross.revenue_expenditure_summary.balance",
       "cross.revenue_expenditure_summary=expenditure_summary.code",
-      "cross.general_budget_expenditure=general_budget_project_expenditure."
-      "code",
+      ("cross.general_budget_expenditure="
+       "general_budget_project_expenditure.code"),
       "cross.three_public_expenses>=general_budget_basic_expenditure.reception",
       "facts.basic_expenditure",
       "facts.basic_expenditure.share",
@@ -1756,7 +1756,6 @@ assert_changed (BdxDisclosure *d, const char *expected_failed,
                 const char *extra_rounding)
 {
   g_autoptr (BdxPatterns) p = shipped_patterns ();
-  g_autofree char *rounding = NULL;
 
   run (d, p);
   assert_described (d, BDX_CHECK_FAILED, expected_failed);
