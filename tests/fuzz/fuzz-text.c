@@ -1,6 +1,7 @@
 /* Fuzz target: text normalization and the heading classifier (with the
  * project's pattern set) on arbitrary bytes. */
 #include <stdint.h>
+#include <string.h>
 
 #include "bdx/patterns.h"
 #include "bdx/segment.h"
@@ -27,5 +28,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   int level = bdx_segment_heading_level (patterns, norm);
   g_assert_cmpint (level, >=, 0);
   g_autofree char *bare = bdx_text_strip_spaces (norm);
+  g_assert_true (strlen (bare) <= strlen (norm));
   return 0;
 }
