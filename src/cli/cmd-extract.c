@@ -21,6 +21,7 @@ bdx_cli_extract (int argc, char **argv)
 {
   g_autofree char *output = NULL, *password = NULL, *patterns_dir = NULL;
   gboolean strict = FALSE, compact = FALSE, quiet = FALSE, no_validate = FALSE;
+  int max_pages = 0, max_chars = 0;
   g_auto (GStrv) files = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -33,6 +34,10 @@ bdx_cli_extract (int argc, char **argv)
       "Exit with 7 when a validation check fails", NULL },
     { "no-validate", 0, 0, G_OPTION_ARG_NONE, &no_validate,
       "Skip the validation stage", NULL },
+    { "max-pages", 0, 0, G_OPTION_ARG_INT, &max_pages,
+      "Refuse PDFs of more pages (default 5000; exit 8)", "N" },
+    { "max-chars", 0, 0, G_OPTION_ARG_INT, &max_chars,
+      "Refuse pages of more characters (default 200000; exit 8)", "N" },
     { "compact", 0, 0, G_OPTION_ARG_NONE, &compact,
       "One-line JSON instead of indented", NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
@@ -76,6 +81,13 @@ bdx_cli_extract (int argc, char **argv)
   opts.password = password;
   opts.patterns = pats;
   opts.no_validate = no_validate;
+  if (max_pages < 0 || max_chars < 0)
+    {
+      bdx_cli_error ("--max-pages and --max-chars take a positive number");
+      return BDX_EXIT_USAGE;
+    }
+  opts.max_pages = (guint) max_pages;
+  opts.max_glyphs = (guint) max_chars;
   if (!quiet && isatty (STDERR_FILENO))
     {
       opts.progress = show_progress;

@@ -78,6 +78,12 @@ expect 0 'tables'                  -- extract "$sample" -o /dev/null
 n=$((n + 1))
 [ -c /dev/null ] || { echo "FAIL: /dev/null is no longer a device"; fails=$((fails + 1)); }
 
+# Limits.
+expect 8 'more than the limit of 3' -- extract --max-pages 3 "$sample" -o "$tmp/o7.json"
+no_file "$tmp/o7.json"
+expect 8 'characters, more than the limit of 100' -- extract --max-chars 100 "$sample"
+expect 2 'positive number'         -- extract --max-pages -1 "$sample"
+
 # Pattern sets.
 mkdir -p "$tmp/pats" && printf '[x]\nkey ~ (unclosed\n' >"$tmp/pats/bad.pat"
 expect 9 'bad.pat:2:[0-9]+: '      -- patterns check "$tmp/pats"
