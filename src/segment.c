@@ -16,11 +16,13 @@
  * 4. Table of contents: from the line 目录, paragraphs are contents
  *    entries until the first heading seen after 目录 is printed again
  *    (or, if it never is, to the end of the 目录 page).
- * 5. Outline: headings outside the contents, nested by level.
- * 6. Captions: for each grid, the lines above it on its page back to the
+ * 5. Captions: for each grid, the lines above it on its page back to the
  *    previous grid or heading are searched for table_number, title, unit
  *    and department; the lines after it, up to the next grid or heading
  *    on the page, are kept in `after` (the empty-table note is there).
+ * 6. Outline and paragraphs, in reading order: headings outside the
+ *    contents nest by level; a titled table ("表1 部门收支总体情况表") is a
+ *    leaf one level below the heading above it.
  */
 #include "bdx/segment.h"
 
@@ -87,9 +89,10 @@ bdx_segment_heading_level (const BdxPatterns *patterns, const char *text)
   return atoi (bdx_pattern_key (e) + strlen ("heading."));
 }
 
-/* Paragraph under construction: indexes into s->lines. */
+/* A paragraph: indexes into s->lines, and the item of its first line. */
 typedef struct {
   guint first, last;
+  guint item;
 } Span;
 
 static gboolean
@@ -315,7 +318,7 @@ bdx_segment (GPtrArray *layouts, const BdxPatterns *p)
           }
         if (!join)
           {
-            Span sp = { li, li };
+            Span sp = { li, li, k };
             g_array_append_val (spans, sp);
           }
         grid_between = FALSE;
@@ -323,75 +326,55 @@ bdx_segment (GPtrArray *layouts, const BdxPatterns *p)
       }
   }
 
-  /* 3–5. Headings, contents, outline, paragraphs. */
-  g_autoptr (GPtrArray) stack = g_ptr_array_new ();
-  int toc_state = 0; /* 0 before 目录, 1 inside, 2 after */
-  int toc_page = 0;
-  g_autofree char *toc_first = NULL;
-  g_autofree char *section = NULL, *subsection = NULL;
-  for (guint i = 0; i < spans->len; i++)
-    {
-      Span sp = g_array_index (spans, Span, i);
-      BdxTextLine *first = g_ptr_array_index (s->lines, sp.first);
-      g_autofree char *text = join_lines (s, sp);
-      g_autofree char *bare = bdx_text_strip_spaces (text);
-      int level = bdx_segment_heading_level (p, text);
+  /* 3–4. Heading levels, and the table of contents. */
+  g_autoptr (GArray) levels = g_array_sized_new (FALSE, TRUE, sizeof (int), spans->len);
+  g_array_set_size (levels, spans->len);
+  {
+    int toc_state = 0; /* 0 before 目录, 1 inside, 2 after */
+    int toc_page = 0;
+    g_autofree char *toc_first = NULL;
+    for (guint i = 0; i < spans->len; i++)
+      {
+        Span sp = g_array_index (spans, Span, i);
+        BdxTextLine *first = g_ptr_array_index (s->lines, sp.first);
+        g_autofree char *text = join_lines (s, sp);
+        g_autofree char *bare = bdx_text_strip_spaces (text);
+        int level = bdx_segment_heading_level (p, text);
+        gboolean toc = FALSE;
 
-      if (toc_state == 0 && matches (p, "toc", bare, NULL))
-        {
-          toc_state = 1;
-          toc_page = first->page;
-          for (guint k = sp.first; k <= sp.last; k++)
-            ((BdxTextLine *) g_ptr_array_index (s->lines, k))->in_toc = TRUE;
-          continue;
-        }
-      if (toc_state == 1)
-        {
-          gboolean ends = FALSE;
-          if (toc_first == NULL && level > 0)
-            toc_first = g_strdup (bare);
-          else if (toc_first && level > 0 && strcmp (toc_first, bare) == 0)
-            ends = TRUE;
-          if (!ends && toc_first == NULL && first->page > toc_page)
-            ends = TRUE;
-          if (!ends)
-            {
-              for (guint k = sp.first; k <= sp.last; k++)
-                ((BdxTextLine *) g_ptr_array_index (s->lines, k))->in_toc = TRUE;
-              continue;
-            }
-          toc_state = 2;
-        }
-      /* Contents entries that never repeat end with the 目录 page's end. */
+        if (toc_state == 0 && matches (p, "toc", bare, NULL))
+          {
+            toc_state = 1;
+            toc_page = first->page;
+            toc = TRUE;
+          }
+        else if (toc_state == 1)
+          {
+            gboolean ends = FALSE;
+            if (toc_first == NULL && level > 0)
+              toc_first = g_strdup (bare);
+            else if (toc_first && level > 0 && strcmp (toc_first, bare) == 0)
+              ends = TRUE;
+            /* Contents whose first entry never repeats end with the
+             * 目录 page. */
+            if (!ends && toc_first == NULL && first->page > toc_page)
+              ends = TRUE;
+            if (ends)
+              toc_state = 2;
+            else
+              toc = TRUE;
+          }
+        for (guint k = sp.first; k <= sp.last; k++)
+          {
+            BdxTextLine *l = g_ptr_array_index (s->lines, k);
+            l->in_toc = toc;
+            l->heading_level = toc ? 0 : level;
+          }
+        g_array_index (levels, int, i) = toc ? -1 : level;
+      }
+  }
 
-      for (guint k = sp.first; k <= sp.last; k++)
-        ((BdxTextLine *) g_ptr_array_index (s->lines, k))->heading_level = level;
-      if (level > 0)
-        {
-          add_outline (s->outline, stack, text, level, first->page);
-          if (level <= 2)
-            {
-              g_free (section);
-              section = level == 2 ? g_strdup (text) : NULL;
-              g_clear_pointer (&subsection, g_free);
-            }
-          else if (level == 3)
-            {
-              g_free (subsection);
-              subsection = g_strdup (text);
-            }
-        }
-      BdxParagraph *para = g_new0 (BdxParagraph, 1);
-      para->text = g_steal_pointer (&text);
-      para->page = first->page;
-      para->section = g_strdup (section);
-      para->subsection = g_strdup (subsection);
-      para->heading_level = level;
-      g_ptr_array_add (s->paragraphs, para);
-    }
-  /* A 目录 whose first entry never repeated: its page was all contents. */
-
-  /* 6. Captions and the lines after each grid. */
+  /* 5. Captions and the lines after each grid. */
   for (guint k = 0; k < s->items->len; k++)
     {
       BdxItem *it = &g_array_index (s->items, BdxItem, k);
@@ -418,6 +401,65 @@ bdx_segment (GPtrArray *layouts, const BdxPatterns *p)
             }
           g_ptr_array_add (piece->after, g_strdup (nx->line->text));
         }
+    }
+
+  /* 6. Outline and paragraphs, in reading order: headings nest by level;
+   * a titled table is a node one level below the heading above it. */
+  g_autoptr (GPtrArray) stack = g_ptr_array_new ();
+  g_autofree char *section = NULL, *subsection = NULL;
+  guint next_item = 0;
+  for (guint i = 0; i <= spans->len; i++)
+    {
+      guint upto = i < spans->len ? g_array_index (spans, Span, i).item
+                                  : s->items->len;
+      for (; next_item < upto; next_item++)
+        {
+          BdxItem *it = &g_array_index (s->items, BdxItem, next_item);
+          if (it->kind != BDX_ITEM_TABLE || it->piece->title == NULL)
+            continue;
+          int level = 1;
+          if (stack->len > 0)
+            level = ((BdxOutlineNode *) g_ptr_array_index (stack, stack->len - 1))->level + 1;
+          g_autofree char *heading
+              = it->piece->number > 0
+                    ? g_strdup_printf ("表%d %s", it->piece->number, it->piece->title)
+                    : g_strdup (it->piece->title);
+          add_outline (s->outline, stack, heading, level, it->piece->page);
+          /* A table node is a leaf: what follows nests under the heading. */
+          g_ptr_array_set_size (stack, stack->len - 1);
+        }
+      if (i == spans->len)
+        break;
+      next_item = upto + 1;
+
+      int level = g_array_index (levels, int, i);
+      if (level < 0) /* contents */
+        continue;
+      Span sp = g_array_index (spans, Span, i);
+      BdxTextLine *first = g_ptr_array_index (s->lines, sp.first);
+      g_autofree char *text = join_lines (s, sp);
+      if (level > 0)
+        {
+          add_outline (s->outline, stack, text, level, first->page);
+          if (level <= 2)
+            {
+              g_free (section);
+              section = level == 2 ? g_strdup (text) : NULL;
+              g_clear_pointer (&subsection, g_free);
+            }
+          else if (level == 3)
+            {
+              g_free (subsection);
+              subsection = g_strdup (text);
+            }
+        }
+      BdxParagraph *para = g_new0 (BdxParagraph, 1);
+      para->text = g_steal_pointer (&text);
+      para->page = first->page;
+      para->section = g_strdup (section);
+      para->subsection = g_strdup (subsection);
+      para->heading_level = level;
+      g_ptr_array_add (s->paragraphs, para);
     }
   return s;
 }
