@@ -78,6 +78,22 @@ expect 0 'tables'                  -- extract "$sample" -o /dev/null
 n=$((n + 1))
 [ -c /dev/null ] || { echo "FAIL: /dev/null is no longer a device"; fails=$((fails + 1)); }
 
+# --strict: with a deliberately false identity added to a copy of the
+# patterns (合计 = 基本支出, untrue for table 3), a check fails.
+cp -r "$(dirname "$0")/../../patterns" "$tmp/strict"
+cat >"$tmp/strict/zz-false.pat" <<'PAT'
+[check.row_sum.false_identity]
+id = test.false_identity
+table = expenditure_summary
+total = total
+parts = basic
+message = 合计 ≠ 基本支出 (a rule false on purpose)
+PAT
+expect 7 '[1-9][0-9]* failed'     -- extract --strict --patterns "$tmp/strict" "$sample" -o "$tmp/s.json"
+expect 0 '[1-9][0-9]* failed'     -- extract --patterns "$tmp/strict" "$sample" -o "$tmp/s.json"
+expect 7 'test.false_identity'    -- validate --patterns "$tmp/strict" "$tmp/s.json"
+expect 0 ' 0 failed'              -- validate "$tmp/s.json"
+
 # Limits.
 expect 8 'more than the limit of 3' -- extract --max-pages 3 "$sample" -o "$tmp/o7.json"
 no_file "$tmp/o7.json"
