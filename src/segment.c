@@ -114,8 +114,8 @@ continues (const BdxTextLine *prev, const BdxTextLine *cur,
 }
 
 /* Lines of a paragraph join without a space (a wrapped Chinese sentence,
- * "(2023-" + "2026)"), except between two ASCII letters or digits, where
- * the line end stood for one. */
+ * "(2023-" + "2026)", and a number the exporter broke, "14.9" + "2万元"),
+ * except between two ASCII letters, where the line end stood for one. */
 static char *
 join_lines (BdxSegments *s, Span sp)
 {
@@ -123,8 +123,8 @@ join_lines (BdxSegments *s, Span sp)
   for (guint i = sp.first; i <= sp.last; i++)
     {
       BdxTextLine *l = g_ptr_array_index (s->lines, i);
-      if (buf->len > 0 && g_ascii_isalnum (buf->str[buf->len - 1])
-          && g_ascii_isalnum (l->text[0]))
+      if (buf->len > 0 && g_ascii_isalpha (buf->str[buf->len - 1])
+          && g_ascii_isalpha (l->text[0]))
         g_string_append_c (buf, ' ');
       g_string_append (buf, l->text);
     }
