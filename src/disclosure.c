@@ -45,6 +45,7 @@ bdx_disclosure_new (void)
 
   d->source.text_pages = new_int_array ();
   d->source.ocr_pages = new_int_array ();
+  d->tmpl.tables = new_string_array ();
   d->overview.functions = new_string_array ();
   d->overview.divisions = new_string_array ();
   d->overview.subordinate_units = -1;
@@ -72,6 +73,9 @@ bdx_disclosure_free (BdxDisclosure *d)
   array_release (d->source.ocr_pages);
   g_free (d->department);
   g_free (d->published);
+  g_free (d->tmpl.id);
+  g_free (d->tmpl.patterns);
+  ptr_array_release (d->tmpl.tables);
   ptr_array_release (d->overview.functions);
   ptr_array_release (d->overview.divisions);
   ptr_array_release (d->outline);
@@ -102,6 +106,7 @@ bdx_table_free (BdxTable *t)
   if (t == NULL)
     return;
   g_free (t->id);
+  g_free (t->variant);
   g_free (t->title);
   array_release (t->pages);
   g_free (t->department);

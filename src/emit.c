@@ -397,6 +397,19 @@ emit_document (Writer *w, const BdxDisclosure *d)
 }
 
 static void
+emit_template (Writer *w, const BdxTemplate *t)
+{
+  w_begin_object (w);
+  w_key (w, "id");
+  w_string (w, t->id);
+  w_key (w, "patterns");
+  w_string (w, t->patterns);
+  w_key (w, "tables");
+  w_string_array (w, t->tables);
+  w_end_object (w);
+}
+
+static void
 emit_staffing (Writer *w, const BdxStaffing *s)
 {
   const gint64 values[STAFFING_FIELDS] = {
@@ -470,6 +483,11 @@ emit_column (Writer *w, const BdxColumn *c)
       w_key (w, "side");
       w_string (w, bdx_side_name (c->side));
     }
+  if (c->panel > 0)
+    {
+      w_key (w, "panel");
+      w_int (w, c->panel);
+    }
   w_end_object (w);
 }
 
@@ -494,6 +512,11 @@ emit_row (Writer *w, const BdxRow *r, gboolean with_project)
     {
       w_key (w, "side");
       w_string (w, bdx_side_name (r->side));
+    }
+  if (r->panel > 0)
+    {
+      w_key (w, "panel");
+      w_int (w, r->panel);
     }
   w_key (w, "values");
   w_begin_array (w, TRUE);
@@ -741,6 +764,8 @@ bdx_disclosure_to_json (const BdxDisclosure *d, gboolean pretty)
   emit_source (&w, &d->source);
   w_key (&w, "document");
   emit_document (&w, d);
+  w_key (&w, "template");
+  emit_template (&w, &d->tmpl);
   w_key (&w, "overview");
   emit_overview (&w, &d->overview);
   w_key (&w, "outline");

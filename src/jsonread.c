@@ -1085,10 +1085,14 @@ read_column (Reader *r, JsonObject *o, BdxTable *t)
   g_autofree char *id = NULL;
   g_autofree char *header = NULL;
   BdxSide side;
+  int panel = 0;
   if (!get_string (r, o, "id", TRUE, &id)
-      || !get_string (r, o, "header", TRUE, &header) || !get_side (r, o, &side))
+      || !get_string (r, o, "header", TRUE, &header) || !get_side (r, o, &side)
+      || !get_int (r, o, "panel", FALSE, TRUE, 0, 1, &panel))
     return FALSE;
-  g_ptr_array_add (t->columns, bdx_column_new (id, header, side));
+  BdxColumn *c = bdx_column_new (id, header, side);
+  c->panel = panel;
+  g_ptr_array_add (t->columns, c);
   return TRUE;
 }
 
@@ -1101,6 +1105,7 @@ read_row (Reader *r, JsonObject *o, BdxRow *row)
       || !get_string (r, o, "name", TRUE, &row->name)
       || !get_string (r, o, "project", FALSE, &row->project)
       || !get_side (r, o, &row->side)
+      || !get_int (r, o, "panel", FALSE, TRUE, 0, 1, &row->panel)
       || !get_int (r, o, "page", TRUE, FALSE, 0, 0, &row->page))
     return FALSE;
   if (row->code
@@ -1455,6 +1460,24 @@ read_part_validation (Reader *r, JsonObject *o, BdxDisclosure *d)
   return read_validation (r, o, d->checks);
 }
 
+/* The template fingerprint (an extension: may be missing). */
+static gboolean
+read_template (Reader *r, JsonObject *o, BdxDisclosure *d)
+{
+  gboolean ok = TRUE;
+  if (!json_object_has_member (o, "template"))
+    return TRUE;
+  JsonObject *t = get_object (r, o, "template", TRUE, &ok);
+  if (!t)
+    return ok;
+  push_key (r, "template");
+  ok = get_string (r, t, "id", FALSE, &d->tmpl.id)
+       && get_string (r, t, "patterns", FALSE, &d->tmpl.patterns)
+       && get_strings (r, t, "tables", FALSE, d->tmpl.tables);
+  pop (r);
+  return ok;
+}
+
 static gboolean
 read_disclosure (Reader *r, JsonNode *root, BdxDisclosure *d)
 {
@@ -1473,6 +1496,7 @@ read_disclosure (Reader *r, JsonNode *root, BdxDisclosure *d)
   gboolean ok;
   if (!read_part (r, o, "source", read_part_source, d)
       || !read_part (r, o, "document", read_document, d)
+      || !read_template (r, o, d)
       || !read_part (r, o, "overview", read_part_overview, d))
     return FALSE;
 

@@ -317,6 +317,60 @@ build_grid (GArray *hs, GArray *vs)
   return g;
 }
 
+/* A table printed without its left or right border (the rows' rules run
+ * on past the last column rule, and nothing is drawn where they end):
+ * when the top and the bottom horizontal rules, and at least half of
+ * them, end together beyond the outermost vertical rule, their end is
+ * the grid's edge, a vertical rule from top to bottom. */
+static void
+close_open_sides (GArray *hs, GArray *vs)
+{
+  double vmin = G_MAXDOUBLE, vmax = -G_MAXDOUBLE;
+  double top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
+  for (guint i = 0; i < vs->len; i++)
+    {
+      const Seg *v = &g_array_index (vs, Seg, i);
+      vmin = MIN (vmin, v->at);
+      vmax = MAX (vmax, v->at);
+    }
+  for (guint i = 0; i < hs->len; i++)
+    {
+      const Seg *h = &g_array_index (hs, Seg, i);
+      top = MIN (top, h->at);
+      bottom = MAX (bottom, h->at);
+    }
+  for (int side = 0; side < 2; side++)
+    {
+      /* The edge: where the top rule ends on this side. */
+      double edge = 0;
+      gboolean top_found = FALSE;
+      for (guint i = 0; i < hs->len && !top_found; i++)
+        {
+          const Seg *h = &g_array_index (hs, Seg, i);
+          if (h->at == top)
+            edge = side ? h->hi : h->lo, top_found = TRUE;
+        }
+      if (!top_found
+          || (side ? edge - vmax : vmin - edge) < 2 * MIN_TRACK)
+        continue;
+      guint n = 0;
+      gboolean bottom_ends = FALSE;
+      for (guint i = 0; i < hs->len; i++)
+        {
+          const Seg *h = &g_array_index (hs, Seg, i);
+          if (fabs ((side ? h->hi : h->lo) - edge) <= RULE_JOIN)
+            {
+              n++;
+              bottom_ends |= h->at == bottom;
+            }
+        }
+      if (!bottom_ends || n < 3 || 2 * n < hs->len)
+        continue;
+      Seg s = { edge, top, bottom };
+      g_array_append_val (vs, s);
+    }
+}
+
 static GPtrArray *
 find_grids (const BdxPage *page)
 {
@@ -361,6 +415,7 @@ find_grids (const BdxPage *page)
           }
       if (ch->len < 2 || cv->len < 2)
         continue;
+      close_open_sides (ch, cv);
       BdxGrid *g = build_grid (ch, cv);
       if (g != NULL)
         g_ptr_array_add (grids, g);

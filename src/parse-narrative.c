@@ -43,7 +43,8 @@
  *    matches is the fact; with it every match is.  A key ending in .CODE
  *    names a classification: its name (with its 类 and 款 names when
  *    printed) is looked up in the general_budget_expenditure table, then
- *    in expenditure_summary — exactly, then after removing name_ignore
+ *    in expenditure_summary (in final accounts, the final_ tables of the
+ *    same meaning) — exactly, then after removing name_ignore
  *    from both names, then as a prefix — and must give one code; when it
  *    does not, a notice says so and the fact is left out (or, with
  *    [facts] unknown_code = name, keyed by the name instead).
@@ -806,7 +807,9 @@ lookup_code (const Ctx *cx, int level, const char *name, const char *klass,
              const char *section)
 {
   static const char *const tables[]
-      = { "general_budget_expenditure", "expenditure_summary" };
+      = { "general_budget_expenditure", "expenditure_summary",
+          /* final accounts (决算) */
+          "final_general_budget_expenditure", "final_expenditure" };
   for (guint ti = 0; ti < G_N_ELEMENTS (tables); ti++)
     {
       const BdxTable *t = bdx_disclosure_lookup_table (cx->d, tables[ti]);

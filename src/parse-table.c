@@ -1,35 +1,71 @@
 /* bdx — parse stage, tables: table pieces into BdxTable.
  *
  * The algorithm
- * 1. Group pieces into tables: a piece with no title and no number, at
- *    the top of its page, right after a piece that ended its page on the
- *    previous page, with as many grid columns, continues that table.
+ * 1. Group pieces into tables: a piece with no title and no number (or
+ *    the table's own title and number again), at the top of its page, right after a piece that ended its page on the
+ *    previous page, continues that table when its columns line up with
+ *    the table's first piece: the same number of columns, or fewer whose
+ *    boundaries are all boundaries of the first piece (a 合计 row alone
+ *    on the last page, its label merged over the code columns).  Each
+ *    column of the first piece (a *logical* column) is mapped to the
+ *    continuation's column under its centre.
  * 2. Header and data rows of a grid: the column-number row (※ ※ 1 2 3),
  *    when printed, ends the header; otherwise the first row holding a
- *    number (an amount or a code) starts the data.
+ *    number (an amount or a code) starts the data.  A grid with no
+ *    number at all (an empty table, a blank template) ends its header at
+ *    the first row that reads like a row of data: its cells are row
+ *    labels (一、…, 1., a code, 合计, ……) or the empty-table sentence.
  * 3. Sides: when the top header row has a cell matching side.income and
- *    another matching side.expenditure, each column belongs to the side
- *    whose cell spans it (two-sided tables).
+ *    another matching side.expenditure, each spanning two columns or more
+ *    (its labels and its amounts), each column belongs to the side whose
+ *    cell spans it (two-sided tables).
  * 4. Column roles: in the column-number row, ※ marks a label column and a
  *    number an amount column; otherwise the header's last part, matched
- *    against label.*, marks codes (类/款/项/编码), names and projects; a
- *    column neither marks is an amount column when its data cells are
- *    amounts.  Header paths: the distinct header cells over a column,
- *    top-down, leaving out a cell that spans every amount column of its
- *    side (a caption such as 支出预算, or the side's own cell).
- * 5. Column ids: per side, each amount column takes the first unused
+ *    against label.*, marks codes (类/款/项/编码), names, projects and
+ *    columns to skip (序号); a column neither marks is an amount column
+ *    when its data cells are amounts.  A column of bare digits is a code
+ *    column only left of the side's first amount column (a 2-digit
+ *    amount "25" in a 三公 table is not a 款).  Header paths: the
+ *    distinct header cells over a column, top-down, leaving out a cell
+ *    that spans every amount column of its side (a caption such as
+ *    支出预算, or the side's own cell).
+ * 5. Panels: within a side, a label column printed after an amount
+ *    column starts a new panel (side by side lists on one page:
+ *
+ *        | 收入        | 支出                                  |
+ *        | 项目 | 金额 | 功能分类          | 支出用途          |
+ *        |      |      | 科目名称 | 金额   | 项目名称 | 金额   |
+ *          side income   side expenditure    side expenditure
+ *          panel 1       panel 1             panel 2
+ *
+ *    A project column with no name column before it in its panel holds
+ *    the names (项目名称 over a summary table's labels).
+ * 6. Column ids: per side, each amount column takes the first unused
  *    column.ID pattern of its table section that matches its path.
- * 6. Rows: per data row and side, the code is the digits of the code
- *    columns joined (201 | 41 | 01 → 2014101; a cell that already holds
- *    the full code replaces the prefix), or else split off the name
- *    ("201 一般公共服务支出"); the values are the amount cells parsed in
- *    the table's unit; a blank cell stays blank.  A row with no label and
- *    no amount is not a row.  Two-sided tables list income rows first.
- * 7. No data rows: the table is empty, and the note is the sentence
- *    after the grid that matches layout.empty_note.
+ * 7. Rows: per side and panel, per data row, the code is the digits of
+ *    the code columns joined (201 | 41 | 01 → 2014101; a cell that
+ *    already holds the full code replaces the prefix; a 款 or 项 printed
+ *    with one digit, "2", is 02, with a notice), or else split off
+ *    the name ("201 一般公共服务支出"); the values are the amount cells
+ *    parsed in the table's unit, one per amount column of the side
+ *    (blank in the other panels' columns); a blank cell stays blank.  A
+ *    label cell that reaches into the next panel's label columns, over a
+ *    panel with no amount of its own (当年支出小计 spanning both lists),
+ *    labels the next panel's amounts.  A row with no label and no amount
+ *    is not a row; a table's only row, printed without a label, is its
+ *    total.  Rows are listed side by side, panel by panel.
+ * 8. Empty: no data row at all, or no amount anywhere and a sentence
+ *    after the grid (or in it) that matches layout.empty_note ("……为空
+ *    表。"), which is the table's note; its rows are dropped.  Rows of
+ *    blanks without such a sentence stay (a blank template).  A table
+ *    that prints amounts under such a sentence gets a notice.
+ * 9. Title: a numbering printed before the title (公开01表：, 一、) is
+ *    taken off it and gives the table's number when no 表 N was printed.
+ *    The title picks the table's id and its variant (title.VARIANT).
  */
 #include "bdx/parse.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "bdx/error.h"
@@ -40,11 +76,14 @@ typedef enum {
   ROLE_CODE,
   ROLE_NAME,
   ROLE_PROJECT,
+  ROLE_SKIP,
 } Role;
 
 typedef struct {
   Role role;
   BdxSide side;
+  int panel;  /* 1-based within its side */
+  int digits; /* a code part's width (类 3, 款 and 项 2), 0 when free */
   char *path;
   char *id;
 } Col;
@@ -53,12 +92,16 @@ typedef struct {
   const BdxTablePiece *piece;
   int header_end; /* first row after the header */
   int data_start; /* first data row */
+  int *colmap;    /* logical column → grid column; NULL: the same */
 } Part;
 
 typedef struct {
   const BdxPatterns *p;
   BdxDisclosure *d;
 } Ctx;
+
+/* Columns edges this close are the same edge (points). */
+#define EDGE_TOLERANCE 3.0
 
 static gboolean
 tmatch (const Ctx *cx, const char *key, const char *text, BdxMatch **m)
@@ -72,12 +115,51 @@ cell_text (const BdxGrid *g, int r, int c)
   return bdx_grid_cell (g, r, c)->text;
 }
 
-/* The cell's text if it starts at this row (merged cells count once). */
+/* The cell's text if it starts at this row and column (a merged cell
+ * counts once). */
 static const char *
 own_text (const BdxGrid *g, int r, int c)
 {
   const BdxCell *cell = bdx_grid_cell (g, r, c);
-  return cell->row == r ? cell->text : "";
+  return cell->row == r && cell->col == c ? cell->text : "";
+}
+
+static void
+part_clear (Part *pt)
+{
+  g_clear_pointer (&pt->colmap, g_free);
+}
+
+static int
+grid_col (const Part *pt, int c)
+{
+  return pt->colmap ? pt->colmap[c] : c;
+}
+
+/* The cell of a part under logical column c at row r; *own tells
+ * whether the cell starts there: at row r, and c is the first logical
+ * column over the cell's first grid column. */
+static const BdxCell *
+part_cell (const Part *pt, int r, int c, gboolean *own)
+{
+  const BdxGrid *g = pt->piece->grid;
+  int gc = grid_col (pt, c);
+  const BdxCell *cell = bdx_grid_cell (g, r, gc);
+  gboolean first = cell->col == gc && (c == 0 || grid_col (pt, c - 1) != gc);
+  if (own)
+    *own = cell->row == r && first;
+  return cell;
+}
+
+/* One past the last logical column a cell of the part covers. */
+static int
+part_cell_end (const Part *pt, int n_cols, const BdxCell *cell)
+{
+  int end = 0;
+  for (int c = 0; c < n_cols; c++)
+    if (grid_col (pt, c) < cell->col + cell->colspan)
+      end = c + 1;
+  return end;
 }
 
 static gboolean
@@ -100,6 +182,7 @@ is_colnum_row (const Ctx *cx, const BdxGrid *g, int r)
 static gboolean
 row_has_data (const Ctx *cx, const BdxGrid *g, int r)
 {
+  (void) cx;
   for (int c = 0; c < g->n_cols; c++)
     {
       const char *t = own_text (g, r, c);
@@ -112,11 +195,40 @@ row_has_data (const Ctx *cx, const BdxGrid *g, int r)
   return FALSE;
 }
 
+static gboolean
+is_empty_note (const Ctx *cx, const char *text)
+{
+  return bdx_patterns_match_first (cx->p, "layout", "empty_note", text, NULL)
+         != NULL;
+}
+
+/* A row of a grid without numbers that reads like data: every cell is a
+ * row label, a total, the empty-table sentence or an amount, and one is
+ * not an amount. */
+static gboolean
+row_reads_as_data (const Ctx *cx, const BdxGrid *g, int r)
+{
+  gboolean label = FALSE;
+  for (int c = 0; c < g->n_cols; c++)
+    {
+      const char *t = own_text (g, r, c);
+      if (*t == '\0')
+        continue;
+      g_autofree char *bare = bdx_text_strip_spaces (t);
+      if (tmatch (cx, "row_label", bare, NULL)
+          || tmatch (cx, "total_row", bare, NULL) || is_empty_note (cx, bare))
+        label = TRUE;
+      else if (!bdx_money_is_amount (t))
+        return FALSE;
+    }
+  return label;
+}
+
 static Part
 analyze_part (const Ctx *cx, const BdxTablePiece *piece)
 {
   const BdxGrid *g = piece->grid;
-  Part part = { piece, g->n_rows, g->n_rows };
+  Part part = { piece, g->n_rows, g->n_rows, NULL };
   for (int r = 0; r < g->n_rows; r++)
     if (is_colnum_row (cx, g, r))
       {
@@ -130,6 +242,21 @@ analyze_part (const Ctx *cx, const BdxTablePiece *piece)
         part.header_end = part.data_start = r;
         return part;
       }
+  /* No number anywhere: the header ends where rows of labels start, or
+   * after the last row that prints anything. */
+  int last = 0;
+  for (int r = 0; r < g->n_rows; r++)
+    {
+      if (r >= 1 && row_reads_as_data (cx, g, r))
+        {
+          part.header_end = part.data_start = r;
+          return part;
+        }
+      for (int c = 0; c < g->n_cols; c++)
+        if (*own_text (g, r, c))
+          last = r + 1;
+    }
+  part.header_end = part.data_start = last;
   return part;
 }
 
@@ -149,7 +276,12 @@ find_sides (const Ctx *cx, const BdxGrid *g, int header_end, Col *cols)
   gboolean inc = FALSE, exp = FALSE;
   for (int c = 0; c < g->n_cols; c++)
     {
-      const char *t = cell_text (g, 0, c);
+      const BdxCell *cell = bdx_grid_cell (g, 0, c);
+      const char *t = cell->text;
+      /* A side spans its labels and its amounts: a single column headed
+       * 本年收入 is an amount column, not a side. */
+      if (cell->colspan < 2)
+        continue;
       if (tmatch (cx, "side.income", t, NULL))
         cols[c].side = BDX_SIDE_INCOME, inc = TRUE;
       else if (tmatch (cx, "side.expenditure", t, NULL))
@@ -168,40 +300,57 @@ last_part (const char *path)
 }
 
 static Role
-label_role (const Ctx *cx, const char *leaf)
+label_role (const Ctx *cx, const char *leaf, int *digits)
 {
   const BdxPattern *e
       = bdx_patterns_match_prefix (cx->p, "tables", "label.", leaf, NULL);
+  if (digits)
+    *digits = 0;
   if (e == NULL)
     return ROLE_AMOUNT;
   const char *k = bdx_pattern_key (e) + strlen ("label.");
+  if (digits)
+    *digits = strcmp (k, "code_class") == 0 ? 3
+              : strcmp (k, "code_section") == 0 || strcmp (k, "code_item") == 0
+                  ? 2
+                  : 0;
   if (g_str_has_prefix (k, "code"))
     return ROLE_CODE;
   if (strcmp (k, "project") == 0)
     return ROLE_PROJECT;
+  if (strcmp (k, "skip") == 0)
+    return ROLE_SKIP;
   return ROLE_NAME;
 }
 
-/* How the data cells of column c look: 1 all amounts, 0 some text,
- * -1 nothing printed. */
-static int
+typedef enum {
+  DATA_NONE = -1, /* nothing printed */
+  DATA_TEXT = 0,  /* some text that is not an amount */
+  DATA_AMOUNTS,   /* amounts, some printed as amounts only are (1,234.00) */
+  DATA_DIGITS,    /* bare digits only, like codes (201, 25) */
+} DataKind;
+
+/* How the data cells of logical column c look. */
+static DataKind
 data_kind (const Ctx *cx, const GArray *parts, int c)
 {
-  int seen = -1;
+  DataKind seen = DATA_NONE;
   for (guint i = 0; i < parts->len; i++)
     {
       const Part *pt = &g_array_index (parts, Part, i);
       const BdxGrid *g = pt->piece->grid;
-      if (c >= g->n_cols)
-        continue;
       for (int r = pt->data_start; r < g->n_rows; r++)
         {
-          const char *t = own_text (g, r, c);
-          if (*t == '\0')
+          gboolean own;
+          const BdxCell *cell = part_cell (pt, r, c, &own);
+          if (!own || *cell->text == '\0')
             continue;
-          if (!bdx_money_is_amount (t) || tmatch (cx, "code_digits", t, NULL))
-            return 0;
-          seen = 1;
+          if (!bdx_money_is_amount (cell->text))
+            return DATA_TEXT;
+          if (!tmatch (cx, "code_digits", cell->text, NULL))
+            seen = DATA_AMOUNTS;
+          else if (seen == DATA_NONE)
+            seen = DATA_DIGITS;
         }
     }
   return seen;
@@ -224,29 +373,57 @@ assign_roles (const Ctx *cx, const GArray *parts, Col *cols, int n_cols)
   const Part *p0 = &g_array_index (parts, Part, 0);
   const BdxGrid *g = p0->piece->grid;
   gboolean colnum = p0->header_end < p0->data_start;
+  gboolean amount_seen[3] = { FALSE, FALSE, FALSE };
   for (int c = 0; c < n_cols; c++)
     {
-      Role by_header = label_role (cx, last_part (cols[c].path));
+      Role by_header = label_role (cx, last_part (cols[c].path),
+                                   &cols[c].digits);
       if (colnum)
         {
           const char *t = cell_text (g, p0->header_end, c);
           if (!tmatch (cx, "colnum_label", t, NULL) && *t != '\0')
-            {
-              cols[c].role = ROLE_AMOUNT;
-              continue;
-            }
-          if (by_header != ROLE_AMOUNT)
+            cols[c].role = ROLE_AMOUNT;
+          else if (by_header != ROLE_AMOUNT)
             cols[c].role = by_header;
           else
             cols[c].role = ROLE_NAME;
-          continue;
         }
-      if (by_header != ROLE_AMOUNT)
+      else if (by_header != ROLE_AMOUNT)
+        cols[c].role = by_header;
+      else
+        switch (data_kind (cx, parts, c))
+          {
+          case DATA_TEXT:
+            cols[c].role = ROLE_NAME;
+            break;
+          case DATA_DIGITS:
+            /* Codes are printed left of the amounts. */
+            cols[c].role = amount_seen[cols[c].side] ? ROLE_AMOUNT : ROLE_NAME;
+            break;
+          default:
+            cols[c].role = ROLE_AMOUNT;
+            break;
+          }
+      if (cols[c].role == ROLE_AMOUNT)
+        amount_seen[cols[c].side] = TRUE;
+    }
+  /* A column where no cell starts, header or data (a track left over by
+   * merged cells, blank all the way down), is nothing. */
+  for (int c = 0; c < n_cols; c++)
+    {
+      gboolean any = FALSE;
+      for (guint i = 0; i < parts->len && !any; i++)
         {
-          cols[c].role = by_header;
-          continue;
+          const Part *pt = &g_array_index (parts, Part, i);
+          for (int r = 0; r < pt->piece->grid->n_rows && !any; r++)
+            {
+              gboolean own;
+              const BdxCell *cell = part_cell (pt, r, c, &own);
+              any = own && *cell->text;
+            }
         }
-      cols[c].role = data_kind (cx, parts, c) == 0 ? ROLE_NAME : ROLE_AMOUNT;
+      if (!any && *cols[c].path == '\0')
+        cols[c].role = ROLE_SKIP;
     }
   /* A "name" column whose data cells are all short digit strings holds
    * codes (an unlabeled code column). */
@@ -259,10 +436,11 @@ assign_roles (const Ctx *cx, const GArray *parts, Col *cols, int n_cols)
         {
           const Part *pt = &g_array_index (parts, Part, i);
           const BdxGrid *pg = pt->piece->grid;
-          for (int r = pt->data_start; r < pg->n_rows && c < pg->n_cols; r++)
+          for (int r = pt->data_start; r < pg->n_rows; r++)
             {
-              const BdxCell *cell = bdx_grid_cell (pg, r, c);
-              if (cell->row != r || cell->col != c || *cell->text == '\0')
+              gboolean own;
+              const BdxCell *cell = part_cell (pt, r, c, &own);
+              if (!own || *cell->text == '\0')
                 continue;
               any = TRUE;
               if (!all_digits (cell->text))
@@ -275,6 +453,45 @@ assign_roles (const Ctx *cx, const GArray *parts, Col *cols, int n_cols)
       if (digits && any)
         cols[c].role = ROLE_CODE;
     }
+}
+
+/* Panels (step 5); returns the largest number of panels of a side. */
+static int
+assign_panels (Col *cols, int n_cols)
+{
+  int most = 0;
+  for (int s = BDX_SIDE_NONE; s <= BDX_SIDE_EXPENDITURE; s++)
+    {
+      int panel = 1;
+      gboolean amounts = FALSE, any = FALSE;
+      for (int c = 0; c < n_cols; c++)
+        {
+          if (cols[c].side != (BdxSide) s)
+            continue;
+          any = TRUE;
+          if (cols[c].role != ROLE_AMOUNT && cols[c].role != ROLE_SKIP
+              && amounts)
+            panel++, amounts = FALSE;
+          if (cols[c].role == ROLE_AMOUNT)
+            amounts = TRUE;
+          cols[c].panel = panel;
+        }
+      if (any)
+        most = MAX (most, panel);
+    }
+  /* A panel with a project column and no name column before it: the
+   * project column holds the names (项目名称 as the label of a summary
+   * table, maybe over a group and an item column).  A project column
+   * proper follows the name (科目名称 | 项目名称). */
+  g_autofree gboolean *named = g_new0 (gboolean, n_cols);
+  for (int c = 0; c < n_cols; c++)
+    for (int k = 0; k < c; k++)
+      named[c] |= cols[k].role == ROLE_NAME && cols[k].side == cols[c].side
+                  && cols[k].panel == cols[c].panel;
+  for (int c = 0; c < n_cols; c++)
+    if (cols[c].role == ROLE_PROJECT && !named[c])
+      cols[c].role = ROLE_NAME;
+  return most;
 }
 
 /* Does the cell cover every amount column of `side`? */
@@ -295,8 +512,8 @@ covers_all_amounts (const BdxCell *cell, const Col *cols, int n_cols,
 }
 
 static void
-build_paths (const BdxGrid *g, int header_end, Col *cols, int n_cols,
-             gboolean drop_captions)
+build_paths (const Ctx *cx, const BdxGrid *g, int header_end, Col *cols,
+             int n_cols, gboolean drop_captions)
 {
   for (int c = 0; c < n_cols; c++)
     {
@@ -308,6 +525,12 @@ build_paths (const BdxGrid *g, int header_end, Col *cols, int n_cols,
           if (cell == prev || *cell->text == '\0')
             continue;
           prev = cell;
+          /* The label of a total row printed in the last header row of
+           * an empty table (合计 | 合计 基本支出 项目支出) is not a header. */
+          if (cell->col == 0 && r > 0 && r == header_end - 1
+              && cell->rowspan == 1
+              && tmatch (cx, "total_row", cell->text, NULL))
+            continue;
           g_ptr_array_add (parts, (gpointer) cell);
         }
       g_autoptr (GString) path = g_string_new (NULL);
@@ -366,17 +589,27 @@ assign_ids (const Ctx *cx, const char *table_id, Col *cols, int n_cols)
     }
 }
 
+/* The table id for a title, and the variant of it that matched: the part
+ * of the title key after "title." ("default" for a plain `title`). */
 static const char *
-find_table_id (const Ctx *cx, const char *title)
+find_table_id (const Ctx *cx, const char *title, char **variant)
 {
+  *variant = NULL;
   if (title == NULL)
     return NULL;
   g_autoptr (GPtrArray) secs = bdx_patterns_sections (cx->p, "table.");
   for (guint i = 0; i < secs->len; i++)
     {
       const char *sec = g_ptr_array_index (secs, i);
-      if (bdx_patterns_match_first (cx->p, sec, "title", title, NULL))
-        return sec + strlen ("table.");
+      const BdxPattern *e
+          = bdx_patterns_match_prefix (cx->p, sec, "title", title, NULL);
+      if (e == NULL)
+        continue;
+      const char *key = bdx_pattern_key (e);
+      if (strcmp (key, "title") != 0 && !g_str_has_prefix (key, "title."))
+        continue; /* a key such as "titles": not a title */
+      *variant = g_strdup (key[5] == '.' ? key + 6 : "default");
+      return sec + strlen ("table.");
     }
   return NULL;
 }
@@ -393,30 +626,6 @@ notice (BdxDisclosure *d, const char *fmt, ...)
   va_end (ap);
 }
 
-/* Builds the code of a row from its code cells (see step 6). */
-static char *
-row_code (const BdxGrid *g, int r, const Col *cols, int n_cols, BdxSide side)
-{
-  g_autoptr (GString) code = g_string_new (NULL);
-  for (int c = 0; c < n_cols; c++)
-    {
-      if (cols[c].role != ROLE_CODE || cols[c].side != side)
-        continue;
-      const BdxCell *cell = bdx_grid_cell (g, r, c);
-      if (cell->row != r || cell->col != c)
-        continue;
-      g_autofree char *t = bdx_text_strip_spaces (cell->text);
-      if (!all_digits (t))
-        continue;
-      if (code->len > 0 && g_str_has_prefix (t, code->str)
-          && strlen (t) > code->len)
-        g_string_assign (code, t);
-      else
-        g_string_append (code, t);
-    }
-  return code->len > 0 ? g_string_free (g_steal_pointer (&code), FALSE) : NULL;
-}
-
 static int
 code_level (const char *code)
 {
@@ -430,48 +639,141 @@ code_level (const char *code)
     }
 }
 
-static BdxRow *
-parse_row (const Ctx *cx, const BdxGrid *g, int r, const Col *cols,
-           int n_cols, BdxSide side, BdxUnit unit, int page,
-           const char *table_label)
+typedef struct {
+  const Ctx *cx;
+  const Part *pt;
+  const Col *cols;
+  int n_cols;
+  BdxUnit unit;
+  const char *label; /* the table's, for notices */
+  gboolean panels;   /* the table has several panels on a side */
+} RowCtx;
+
+/* Has panel p of side at row r a label cell of its own?  *end: one past
+ * the last logical column its label cells cover. */
+static gboolean
+panel_label (const RowCtx *rc, int r, BdxSide side, int p, int *end)
 {
-  g_autoptr (BdxRow) row = bdx_row_new ();
-  row->side = side;
-  row->page = page;
   gboolean any = FALSE;
-  for (int c = 0; c < n_cols; c++)
+  *end = 0;
+  for (int c = 0; c < rc->n_cols; c++)
     {
-      if (cols[c].side != side)
+      const Col *col = &rc->cols[c];
+      if (col->side != side || col->panel != p || col->role == ROLE_AMOUNT
+          || col->role == ROLE_SKIP)
         continue;
-      const BdxCell *cell = bdx_grid_cell (g, r, c);
-      if (cols[c].role == ROLE_NAME && row->name == NULL && cell->row == r
-          && *cell->text)
-        row->name = g_strdup (cell->text);
-      else if (cols[c].role == ROLE_PROJECT && row->project == NULL
-               && cell->row == r && *cell->text)
-        row->project = g_strdup (cell->text);
-      else if (cols[c].role == ROLE_AMOUNT)
+      gboolean own;
+      const BdxCell *cell = part_cell (rc->pt, r, c, &own);
+      if (!own || *cell->text == '\0')
+        continue;
+      any = TRUE;
+      *end = MAX (*end, part_cell_end (rc->pt, rc->n_cols, cell));
+    }
+  return any;
+}
+
+/* Does panel p of side print an amount cell of its own at row r? */
+static gboolean
+panel_amounts (const RowCtx *rc, int r, BdxSide side, int p)
+{
+  for (int c = 0; c < rc->n_cols; c++)
+    {
+      const Col *col = &rc->cols[c];
+      if (col->side != side || col->panel != p || col->role != ROLE_AMOUNT)
+        continue;
+      gboolean own;
+      const BdxCell *cell = part_cell (rc->pt, r, c, &own);
+      if (own && *cell->text)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static int
+panel_first_col (const RowCtx *rc, BdxSide side, int p)
+{
+  for (int c = 0; c < rc->n_cols; c++)
+    if (rc->cols[c].side == side && rc->cols[c].panel == p)
+      return c;
+  return rc->n_cols;
+}
+
+/* One row: labels from panel `label_panel`, amounts from panel `panel`,
+ * values aligned with every amount column of the side.  NULL when the
+ * row has neither label nor amount. */
+static BdxRow *
+parse_row (const RowCtx *rc, int r, BdxSide side, int panel, int label_panel)
+{
+  const Ctx *cx = rc->cx;
+  g_autoptr (BdxRow) row = bdx_row_new ();
+  g_autoptr (GString) code = g_string_new (NULL);
+  row->side = side;
+  row->panel = rc->panels ? panel : 0;
+  row->page = rc->pt->piece->page;
+  gboolean any = FALSE;
+  for (int c = 0; c < rc->n_cols; c++)
+    {
+      const Col *col = &rc->cols[c];
+      if (col->side != side)
+        continue;
+      gboolean own;
+      const BdxCell *cell = part_cell (rc->pt, r, c, &own);
+      if (col->role == ROLE_AMOUNT)
         {
           BdxMoney m = BDX_MONEY_BLANK;
           /* Without a printed unit there are no fen to give: the amount
            * stays blank and the table says why (see build_table). */
-          if (cell->row == r && cell->col == c && *cell->text
-              && unit != BDX_UNIT_UNKNOWN)
+          if (col->panel == panel && own && *cell->text
+              && rc->unit != BDX_UNIT_UNKNOWN)
             {
               g_autoptr (GError) err = NULL;
-              if (!bdx_money_parse (cell->text, unit, &m, &err))
+              if (!bdx_money_parse (cell->text, rc->unit, &m, &err))
                 {
-                  notice (cx->d, "%s: page %d: cell '%s' in column '%s' is "
-                          "not an amount",
-                          table_label, page, cell->text, cols[c].path);
+                  if (!is_empty_note (cx, cell->text))
+                    notice (cx->d, "%s: page %d: cell '%s' in column '%s' "
+                            "is not an amount",
+                            rc->label, row->page, cell->text, col->path);
                   m = BDX_MONEY_BLANK;
                 }
             }
           any = any || m.present;
           g_array_append_val (row->values, m);
+          continue;
+        }
+      if (col->panel != label_panel || !own || *cell->text == '\0')
+        continue;
+      if (col->role == ROLE_NAME && row->name == NULL)
+        row->name = g_strdup (cell->text);
+      else if (col->role == ROLE_PROJECT && row->project == NULL)
+        row->project = g_strdup (cell->text);
+      else if (col->role == ROLE_CODE)
+        {
+          /* Step 7: join the code parts. */
+          g_autofree char *t = bdx_text_strip_spaces (cell->text);
+          if (!all_digits (t))
+            {
+              if (row->name == NULL)
+                row->name = g_strdup (cell->text);
+              continue;
+            }
+          if (code->len > 0 && g_str_has_prefix (t, code->str)
+              && strlen (t) > code->len)
+            g_string_assign (code, t);
+          else
+            {
+              /* A 款 printed "2" in its own column is 02. */
+              for (int k = (int) strlen (t); k < col->digits; k++)
+                g_string_append_c (code, '0');
+              if ((int) strlen (t) < col->digits)
+                notice (cx->d, "%s: page %d: code part '%s' in column '%s' "
+                        "printed without its leading zero",
+                        rc->label, row->page, t, col->path);
+              g_string_append (code, t);
+            }
         }
     }
-  row->code = row_code (g, r, cols, n_cols, side);
+  if (code->len > 0)
+    row->code = g_strdup (code->str);
   if (row->code == NULL && row->name != NULL)
     {
       g_autoptr (BdxMatch) m = NULL;
@@ -483,25 +785,50 @@ parse_row (const Ctx *cx, const BdxGrid *g, int r, const Col *cols,
           row->name = g_steal_pointer (&name);
         }
     }
+  if (row->name && is_empty_note (cx, row->name) && !any)
+    return NULL;
   if (row->name == NULL && row->code == NULL && row->project == NULL && !any)
     return NULL;
-  /* A total's label may span the code columns: find it there. */
-  if (row->name == NULL)
-    for (int c = 0; c < n_cols; c++)
-      {
-        const BdxCell *cell = bdx_grid_cell (g, r, c);
-        if (cols[c].side == side && cols[c].role != ROLE_AMOUNT
-            && cell->row == r && *cell->text && !all_digits (cell->text))
-          {
-            row->name = g_strdup (cell->text);
-            break;
-          }
-      }
   if (row->code)
     row->level = code_level (row->code);
-  if (row->name && tmatch (cx, "total_row", row->name, NULL))
-    row->kind = BDX_ROW_TOTAL;
+  if (row->name)
+    {
+      g_autofree char *bare = bdx_text_strip_spaces (row->name);
+      if (tmatch (cx, "total_row", bare, NULL))
+        row->kind = BDX_ROW_TOTAL;
+    }
   return g_steal_pointer (&row);
+}
+
+/* The rows of one grid row of one side, panel by panel, into out[p]. */
+static void
+parse_grid_row (const RowCtx *rc, int r, BdxSide side, int n_panels,
+                GPtrArray **out)
+{
+  g_autofree int *src = g_new0 (int, n_panels + 2);
+  for (int p = 1; p <= n_panels; p++)
+    src[p] = p;
+  for (int p = 1; p < n_panels; p++)
+    {
+      int end;
+      int next_end;
+      if (!panel_label (rc, r, side, p, &end) || panel_amounts (rc, r, side, p)
+          || panel_label (rc, r, side, p + 1, &next_end))
+        continue;
+      if (end > panel_first_col (rc, side, p + 1))
+        {
+          src[p + 1] = src[p];
+          src[p] = 0;
+        }
+    }
+  for (int p = 1; p <= n_panels; p++)
+    {
+      if (src[p] == 0)
+        continue;
+      BdxRow *row = parse_row (rc, r, side, p, src[p]);
+      if (row)
+        g_ptr_array_add (out[p], row);
+    }
 }
 
 static char *
@@ -510,7 +837,7 @@ empty_note (const Ctx *cx, const BdxTablePiece *piece)
   for (guint i = 0; i < piece->after->len; i++)
     {
       const char *line = g_ptr_array_index (piece->after, i);
-      if (!bdx_patterns_match_first (cx->p, "layout", "empty_note", line, NULL))
+      if (!is_empty_note (cx, line))
         continue;
       /* The sentence may have started a line or two above and may wrap. */
       g_autoptr (GString) s = g_string_new (NULL);
@@ -526,15 +853,80 @@ empty_note (const Ctx *cx, const BdxTablePiece *piece)
         }
       return bdx_text_normalize (s->str, s->len);
     }
+  /* "此表为空" printed in a cell of the grid. */
+  const BdxGrid *g = piece->grid;
+  for (guint i = 0; i < g->cells->len; i++)
+    {
+      const BdxCell *cell = g_ptr_array_index (g->cells, i);
+      if (*cell->text && is_empty_note (cx, cell->text))
+        return g_strdup (cell->text);
+    }
   return NULL;
 }
 
-static gboolean
-continues_table (const BdxTablePiece *prev, const BdxTablePiece *cur)
+/* Column mapping of a continuation piece (step 1): each column of the
+ * first piece to the continuation's column under its centre.  NULL when
+ * the columns do not line up. */
+static int *
+map_columns (const BdxGrid *first, const BdxGrid *cur)
 {
-  return cur->title == NULL && cur->number == 0 && cur->at_page_top
-         && prev->at_page_end && cur->page == prev->page + 1
-         && cur->grid->n_cols == prev->grid->n_cols;
+  const double *fx = (const double *) first->xs->data;
+  const double *cx = (const double *) cur->xs->data;
+  if (fabs (fx[0] - cx[0]) > EDGE_TOLERANCE
+      || fabs (fx[first->n_cols] - cx[cur->n_cols]) > EDGE_TOLERANCE)
+    return NULL;
+  for (int i = 0; i <= cur->n_cols; i++)
+    {
+      gboolean found = FALSE;
+      for (int k = 0; k <= first->n_cols && !found; k++)
+        found = fabs (fx[k] - cx[i]) <= EDGE_TOLERANCE;
+      if (!found)
+        return NULL;
+    }
+  int *map = g_new (int, first->n_cols);
+  for (int c = 0; c < first->n_cols; c++)
+    {
+      double mid = (fx[c] + fx[c + 1]) / 2;
+      map[c] = cur->n_cols - 1;
+      for (int k = 0; k < cur->n_cols; k++)
+        if (mid < cx[k + 1])
+          {
+            map[c] = k;
+            break;
+          }
+    }
+  return map;
+}
+
+static char *clean_title (const Ctx *cx, const char *title, int *number,
+                           gboolean *heading);
+
+/* Does cur continue the table whose first piece is first and whose last
+ * piece is prev?  *map gets the column mapping (NULL: the same columns). */
+static gboolean
+continues_table (const Ctx *cx, const BdxTablePiece *first,
+                 const BdxTablePiece *prev, const BdxTablePiece *cur,
+                 int **map)
+{
+  *map = NULL;
+  /* A continuation prints no caption of its own, or the table's again
+   * (maybe without its number). */
+  int n1, n2;
+  gboolean h1, h2;
+  g_autofree char *t1 = clean_title (cx, first->title, &n1, &h1);
+  g_autofree char *t2 = clean_title (cx, cur->title, &n2, &h2);
+  gboolean same_caption = t1 != NULL && t2 != NULL && strcmp (t1, t2) == 0
+                          && (cur->number == 0 || cur->number == first->number);
+  if (!((cur->title == NULL && cur->number == 0) || same_caption)
+      || !cur->at_page_top || !prev->at_page_end
+      || cur->page != prev->page + 1)
+    return FALSE;
+  if (cur->grid->n_cols == first->grid->n_cols)
+    return TRUE;
+  if (cur->grid->n_cols > first->grid->n_cols)
+    return FALSE;
+  *map = map_columns (first->grid, cur->grid);
+  return *map != NULL;
 }
 
 static void
@@ -544,6 +936,39 @@ add_page (BdxTable *t, int page)
     if (g_array_index (t->pages, int, i) == page)
       return;
   g_array_append_val (t->pages, page);
+}
+
+/* Step 9: the title without a printed numbering before it, owned;
+ * *number gets that numbering, or 0.  *heading tells whether it was a
+ * heading's enumeration ("一、", tables.title_enum) rather than a table
+ * number ("公开01表：", "表一", tables.title_number). */
+static char *
+clean_title (const Ctx *cx, const char *title, int *number, gboolean *heading)
+{
+  *number = 0;
+  *heading = FALSE;
+  if (title == NULL)
+    return NULL;
+  static const char *const keys[] = { "title_number", "title_enum" };
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      g_autoptr (BdxMatch) m = NULL;
+      if (!tmatch (cx, keys[k], title, &m))
+        continue;
+      gssize st, en;
+      bdx_match_offsets (m, 0, &st, &en);
+      if (st != 0 || (size_t) en >= strlen (title))
+        continue;
+      g_autofree char *n = bdx_match_named (m, "n");
+      g_autofree char *cn = bdx_match_named (m, "cn");
+      if (n)
+        *number = atoi (n);
+      else if (cn)
+        *number = bdx_text_chinese_number (cn);
+      *heading = k == 1;
+      return g_strstrip (g_strdup (title + en));
+    }
+  return g_strdup (title);
 }
 
 static BdxTable *
@@ -556,34 +981,34 @@ build_table (const Ctx *cx, GArray *parts)
 
   g_autoptr (BdxTable) t = bdx_table_new ();
   t->number = first->number;
-  t->title = g_strdup (first->title);
+  int printed = 0;
+  gboolean heading = FALSE;
+  t->title = clean_title (cx, first->title, &printed, &heading);
+  const char *id = find_table_id (cx, t->title, &t->variant);
+  /* A heading's enumeration numbers the tables of a disclosure's table
+   * part ("一、收支预算总表"), not a table no pattern knows (a list of
+   * units under "二、部门决算单位构成"). */
+  if (t->number == 0 && (id != NULL || !heading))
+    t->number = printed;
   t->department = g_strdup (first->department);
-  const char *id = find_table_id (cx, first->title);
   t->id = g_strdup (id);
   t->unit = first->unit;
   const char *label = t->title ? t->title : "untitled table";
-  if (t->unit == BDX_UNIT_UNKNOWN)
-    {
-      t->unit = cx->d->unit;
-      if (t->unit != BDX_UNIT_UNKNOWN)
-        notice (cx->d, "%s: page %d: no unit printed above the table; "
-                "taken as the document's %s",
-                label, first->page, bdx_unit_name (t->unit));
-      else
-        notice (cx->d, "%s: page %d: no unit printed anywhere; its amounts "
-                "are left blank", label, first->page);
-    }
+  gboolean unit_taken = t->unit == BDX_UNIT_UNKNOWN;
+  if (unit_taken)
+    t->unit = cx->d->unit;
 
   Col *cols = g_new0 (Col, n);
   find_sides (cx, g, p0->header_end, cols);
   /* Roles need paths (for the header patterns); captions need roles. */
-  build_paths (g, p0->header_end, cols, n, FALSE);
+  build_paths (cx, g, p0->header_end, cols, n, FALSE);
   assign_roles (cx, parts, cols, n);
-  build_paths (g, p0->header_end, cols, n, TRUE);
+  int n_panels = assign_panels (cols, n);
+  build_paths (cx, g, p0->header_end, cols, n, TRUE);
   assign_ids (cx, t->id, cols, n);
   for (int c = 0; c < n; c++)
-    g_debug ("%s: column %d: role %d side %d path '%s' id %s", label, c,
-             cols[c].role, cols[c].side, cols[c].path,
+    g_debug ("%s: column %d: role %d side %d panel %d path '%s' id %s", label,
+             c, cols[c].role, cols[c].side, cols[c].panel, cols[c].path,
              cols[c].id ? cols[c].id : "-");
   g_debug ("%s: header ends at row %d, data from row %d", label,
            p0->header_end, p0->data_start);
@@ -600,30 +1025,79 @@ build_table (const Ctx *cx, GArray *parts)
   for (int s = 0; s < n_sides; s++)
     for (int c = 0; c < n; c++)
       if (cols[c].role == ROLE_AMOUNT && cols[c].side == sides[s])
-        g_ptr_array_add (t->columns,
-                         bdx_column_new (cols[c].id, cols[c].path, cols[c].side));
+        {
+          BdxColumn *col = bdx_column_new (cols[c].id, cols[c].path,
+                                           cols[c].side);
+          col->panel = n_panels > 1 ? cols[c].panel : 0;
+          g_ptr_array_add (t->columns, col);
+        }
+
+  /* A table of amounts without a unit of its own (one of names only,
+   * such as a list of units, needs none). */
+  if (unit_taken && t->columns->len > 0)
+    {
+      if (t->unit != BDX_UNIT_UNKNOWN)
+        notice (cx->d, "%s: page %d: no unit printed above the table; "
+                "taken as the document's %s",
+                label, first->page, bdx_unit_name (t->unit));
+      else
+        notice (cx->d, "%s: page %d: no unit printed anywhere; its amounts "
+                "are left blank", label, first->page);
+    }
 
   for (int s = 0; s < n_sides; s++)
-    for (guint i = 0; i < parts->len; i++)
-      {
-        const Part *pt = &g_array_index (parts, Part, i);
-        const BdxGrid *pg = pt->piece->grid;
-        add_page (t, pt->piece->page);
-        for (int r = pt->data_start; r < pg->n_rows; r++)
-          {
-            BdxRow *row = parse_row (cx, pg, r, cols, n, sides[s], t->unit,
-                                     pt->piece->page, label);
-            if (row)
-              g_ptr_array_add (t->rows, row);
-          }
-      }
+    {
+      int np = 0;
+      for (int c = 0; c < n; c++)
+        if (cols[c].side == sides[s])
+          np = MAX (np, cols[c].panel);
+      if (np == 0)
+        continue;
+      g_autofree GPtrArray **by_panel = g_new0 (GPtrArray *, np + 1);
+      for (int p = 0; p <= np; p++)
+        by_panel[p] = g_ptr_array_new ();
+      for (guint i = 0; i < parts->len; i++)
+        {
+          const Part *pt = &g_array_index (parts, Part, i);
+          const BdxGrid *pg = pt->piece->grid;
+          RowCtx rc = { cx, pt, cols, n, t->unit, label, n_panels > 1 };
+          add_page (t, pt->piece->page);
+          for (int r = pt->data_start; r < pg->n_rows; r++)
+            parse_grid_row (&rc, r, sides[s], np, by_panel);
+        }
+      for (int p = 1; p <= np; p++)
+        for (guint i = 0; i < by_panel[p]->len; i++)
+          g_ptr_array_add (t->rows, g_ptr_array_index (by_panel[p], i));
+      for (int p = 0; p <= np; p++)
+        g_ptr_array_unref (by_panel[p]);
+    }
 
-  if (t->rows->len == 0)
+  /* A table's only row, printed without a label, is its total. */
+  if (t->rows->len == 1)
+    {
+      BdxRow *row = g_ptr_array_index (t->rows, 0);
+      if (row->name == NULL && row->code == NULL && row->project == NULL)
+        row->kind = BDX_ROW_TOTAL;
+    }
+
+  gboolean any_amount = FALSE;
+  for (guint i = 0; i < t->rows->len && !any_amount; i++)
+    {
+      const BdxRow *row = g_ptr_array_index (t->rows, i);
+      for (guint k = 0; k < row->values->len; k++)
+        any_amount |= g_array_index (row->values, BdxMoney, k).present;
+    }
+  const Part *last = &g_array_index (parts, Part, parts->len - 1);
+  g_autofree char *note = empty_note (cx, last->piece);
+  if (t->rows->len == 0 || (!any_amount && note != NULL))
     {
       t->empty = TRUE;
-      const Part *last = &g_array_index (parts, Part, parts->len - 1);
-      t->note = empty_note (cx, last->piece);
+      g_ptr_array_set_size (t->rows, 0);
+      t->note = g_steal_pointer (&note);
     }
+  else if (note != NULL)
+    notice (cx->d, "%s: page %d: the table prints amounts, but the note "
+            "under it says it is empty: '%s'", label, last->piece->page, note);
   for (int c = 0; c < n; c++)
     col_clear (&cols[c]);
   g_free (cols);
@@ -639,35 +1113,49 @@ bdx_parse_is_performance_title (const BdxPatterns *patterns, const char *title)
                 != NULL;
 }
 
+static void
+flush (const Ctx *cx, GArray **parts)
+{
+  if (*parts == NULL)
+    return;
+  if ((*parts)->len > 0)
+    g_ptr_array_add (cx->d->tables, build_table (cx, *parts));
+  for (guint i = 0; i < (*parts)->len; i++)
+    part_clear (&g_array_index (*parts, Part, i));
+  g_clear_pointer (parts, g_array_unref);
+}
+
 gboolean
 bdx_parse_tables (const BdxSegments *s, const BdxPatterns *patterns,
                   BdxDisclosure *d, GError **error)
 {
   Ctx cx = { patterns, d };
-  g_autoptr (GArray) parts = NULL;
-  const BdxTablePiece *prev = NULL;
+  GArray *parts = NULL;
+  const BdxTablePiece *prev = NULL, *first = NULL;
   gboolean prev_is_perf = FALSE;
 
   for (guint i = 0; i <= s->pieces->len; i++)
     {
       const BdxTablePiece *piece
           = i < s->pieces->len ? g_ptr_array_index (s->pieces, i) : NULL;
-      if (piece && prev && continues_table (prev, piece))
+      int *map = NULL;
+      if (piece && prev && continues_table (&cx, first, prev, piece, &map))
         {
           if (!prev_is_perf)
             {
               Part pt = analyze_part (&cx, piece);
+              pt.colmap = map;
               g_array_append_val (parts, pt);
             }
+          else
+            g_free (map);
           prev = piece;
           continue;
         }
-      if (parts != NULL && parts->len > 0)
-        g_ptr_array_add (d->tables, build_table (&cx, parts));
-      g_clear_pointer (&parts, g_array_unref);
+      flush (&cx, &parts);
       if (piece == NULL)
         break;
-      prev = piece;
+      prev = first = piece;
       prev_is_perf = bdx_parse_is_performance_title (patterns, piece->title);
       if (prev_is_perf)
         continue;

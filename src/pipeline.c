@@ -6,6 +6,17 @@
  * Each page is read, laid out and then dropped except for its layout;
  * the layouts go to segmentation together, because tables continue
  * across pages and the outline spans the document.
+ *
+ * Pages that go to OCR (ocr.h) take another road to the same layout:
+ *
+ *   read: text layer, triage  ─┐ (no text, garbled, or --ocr always)
+ *   picture: rendered here (poppler is not thread-safe), or decoded
+ *     ─→ worker thread:  prepare  →  read page  →  layout
+ *                        →  read cells again  →  layout again
+ *
+ * Workers run while this thread reads on; at most two pictures per
+ * worker wait, which bounds memory.  Layouts are put back in page order
+ * before segmentation.
  */
 #include "bdx/pipeline.h"
 
@@ -15,9 +26,11 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <leptonica/allheaders.h>
 
 #include "bdx/error.h"
 #include "bdx/layout.h"
+#include "bdx/ocr.h"
 #include "bdx/parse.h"
 #include "bdx/read.h"
 #include "bdx/segment.h"
@@ -75,6 +88,30 @@ document_facts (const BdxSegments *s, const BdxPatterns *p, BdxDisclosure *d)
   int first_page = s->lines->len > 0
                        ? ((BdxTextLine *) g_ptr_array_index (s->lines, 0))->page
                        : 0;
+  /* A cover title set over several lines ("上海市普陀区规划和自然" /
+   * "资源局" / "2024年度部门决算"): its lines of the largest type,
+   * joined, name the department. */
+  if (d->department == NULL)
+    {
+      double em = 0;
+      for (guint i = 0; i < s->lines->len; i++)
+        {
+          const BdxTextLine *l = g_ptr_array_index (s->lines, i);
+          if (l->page == first_page)
+            em = MAX (em, l->em);
+        }
+      g_autoptr (GString) cover = g_string_new (NULL);
+      for (guint i = 0; i < s->lines->len; i++)
+        {
+          const BdxTextLine *l = g_ptr_array_index (s->lines, i);
+          if (l->page == first_page && l->em >= 0.9 * em)
+            g_string_append (cover, l->text);
+        }
+      g_autofree char *title = bdx_text_normalize (cover->str, cover->len);
+      g_autoptr (BdxMatch) m = NULL;
+      if (dmatch (p, "department", title, &m))
+        d->department = bdx_match_named (m, "name");
+    }
   for (guint i = 0; i < s->lines->len; i++)
     {
       const BdxTextLine *l = g_ptr_array_index (s->lines, i);
@@ -99,6 +136,27 @@ document_facts (const BdxSegments *s, const BdxPatterns *p, BdxDisclosure *d)
                    && g_utf8_strlen (l->text, -1) <= 40)
             d->department = g_strdup (l->text);
         }
+    }
+  /* A PDF of tables only: the year and the kind its titles name
+   * ("2018年政府采购预算表"). */
+  for (guint i = 0; d->year == 0 && i < s->pieces->len; i++)
+    {
+      const BdxTablePiece *piece = g_ptr_array_index (s->pieces, i);
+      g_autoptr (BdxMatch) m = NULL;
+      if (piece->title == NULL || !dmatch (p, "year", piece->title, &m))
+        continue;
+      g_autofree char *y = bdx_match_named (m, "year");
+      d->year = atoi (y);
+    }
+  for (guint i = 0; d->kind == BDX_KIND_UNKNOWN && i < s->pieces->len; i++)
+    {
+      const BdxTablePiece *piece = g_ptr_array_index (s->pieces, i);
+      if (piece->title == NULL)
+        continue;
+      if (dmatch (p, "kind.final_accounts", piece->title, NULL))
+        d->kind = BDX_KIND_FINAL_ACCOUNTS;
+      else if (dmatch (p, "kind.budget", piece->title, NULL))
+        d->kind = BDX_KIND_BUDGET;
     }
   if (d->kind == BDX_KIND_UNKNOWN)
     for (guint i = 0; i < s->outline->len && d->kind == BDX_KIND_UNKNOWN; i++)
@@ -127,6 +185,52 @@ document_facts (const BdxSegments *s, const BdxPatterns *p, BdxDisclosure *d)
     }
 }
 
+/* The template fingerprint (docs/output-format.md, "template"): the
+ * pattern set by name and content, the known tables by id and the
+ * variant of their title that matched, and a short id of that list. */
+static void
+fingerprint (const BdxPatterns *p, BdxDisclosure *d)
+{
+  /* The set's content: every entry, in load order; comments and blank
+   * lines do not count. */
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (GPtrArray) secs = bdx_patterns_sections (p, NULL);
+  for (guint i = 0; i < secs->len; i++)
+    {
+      const char *sec = g_ptr_array_index (secs, i);
+      const GPtrArray *entries = bdx_patterns_entries (p, sec);
+      g_checksum_update (sum, (const guchar *) sec, -1);
+      g_checksum_update (sum, (const guchar *) "\n", 1);
+      for (guint k = 0; entries && k < entries->len; k++)
+        {
+          const BdxPattern *e = g_ptr_array_index (entries, k);
+          g_autofree char *line = g_strdup_printf (
+              "%s %c %s\n", bdx_pattern_key (e),
+              bdx_pattern_is_regex (e) ? '~' : '=', bdx_pattern_source (e));
+          g_checksum_update (sum, (const guchar *) line, -1);
+        }
+    }
+  const char *name = bdx_patterns_value (p, "set", "name");
+  g_autofree char *base = name ? NULL : g_path_get_basename (bdx_patterns_dir (p));
+  d->tmpl.patterns = g_strdup_printf ("%s@%.12s", name ? name : base,
+                                      g_checksum_get_string (sum));
+
+  g_autoptr (GChecksum) ts = g_checksum_new (G_CHECKSUM_SHA256);
+  for (guint i = 0; i < d->tables->len; i++)
+    {
+      const BdxTable *t = g_ptr_array_index (d->tables, i);
+      if (t->id == NULL)
+        continue;
+      char *entry = g_strdup_printf ("%s@%s", t->id,
+                                     t->variant ? t->variant : "default");
+      g_checksum_update (ts, (const guchar *) entry, -1);
+      g_checksum_update (ts, (const guchar *) "\n", 1);
+      g_ptr_array_add (d->tmpl.tables, entry);
+    }
+  if (d->tmpl.tables->len > 0)
+    d->tmpl.id = g_strdup_printf ("%.12s", g_checksum_get_string (ts));
+}
+
 static void
 move_outline (BdxSegments *s, BdxDisclosure *d)
 {
@@ -138,6 +242,258 @@ typedef struct {
   GBytes *bytes;
   const char *display;
 } Input;
+
+/* ---- OCR pages ------------------------------------------------------------- */
+
+/* One page for a worker: the picture in, the layout out. */
+typedef struct {
+  guint slot;         /* index in the layouts */
+  int number;         /* page number in the output */
+  struct Pix *pix;    /* freed as soon as prepared */
+  BdxLayout *layout;  /* the result */
+  GPtrArray *notices; /* of char*: cells read with low confidence */
+  GError *error;
+} OcrJob;
+
+static void
+ocr_job_free (OcrJob *job)
+{
+  pixDestroy (&job->pix);
+  if (job->layout)
+    bdx_layout_free (job->layout);
+  g_ptr_array_unref (job->notices);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+/* The row's label: its first cell with a Han character, other than
+ * the cell itself. */
+static const char *
+row_label (const BdxGrid *g, const BdxCell *cell)
+{
+  for (int c = 0; c < g->n_cols; c++)
+    {
+      const BdxCell *o = bdx_grid_cell (g, cell->row, c);
+      if (o == cell)
+        continue;
+      for (const char *p = o->text; *p; p = g_utf8_next_char (p))
+        if (bdx_unichar_is_han (g_utf8_get_char (p)))
+          return o->text;
+    }
+  return NULL;
+}
+
+/* A notice for every grid cell read with low confidence: such a cell is
+ * flagged, never trusted silently. */
+static void
+low_confidence_notices (const BdxLayout *l, GPtrArray *out)
+{
+  for (guint b = 0; b < l->blocks->len; b++)
+    {
+      const BdxBlock *block = g_ptr_array_index (l->blocks, b);
+      if (block->kind != BDX_BLOCK_GRID)
+        continue;
+      const BdxGrid *g = block->grid;
+      for (guint k = 0; k < g->cells->len; k++)
+        {
+          const BdxCell *cell = g_ptr_array_index (g->cells, k);
+          if (*cell->text == '\0' || cell->confidence >= BDX_OCR_LOW_CONFIDENCE)
+            continue;
+          const char *label = row_label (g, cell);
+          g_ptr_array_add (out, g_strdup_printf (
+              "page %d: OCR read '%s' with low confidence (%.2f) in table "
+              "row %d%s%s%s, column %d",
+              l->page, cell->text, cell->confidence, cell->row + 1,
+              label ? " '" : "", label ? label : "", label ? "'" : "",
+              cell->col + 1));
+        }
+    }
+}
+
+/* In a worker: the stages of an OCR page, in order. */
+static void
+ocr_work (BdxOcrEngine *e, gpointer data, gpointer user_data)
+{
+  OcrJob *job = data;
+  g_autoptr (BdxOcrImage) img = bdx_ocr_image_new (e, job->pix, NULL, &job->error);
+  pixDestroy (&job->pix);
+  if (img == NULL)
+    return;
+  g_autoptr (BdxPage) page = bdx_ocr_read_page (e, img, job->number, &job->error);
+  if (page == NULL)
+    return;
+  g_autoptr (BdxLayout) layout = bdx_layout_page (page, NULL);
+  int changed = bdx_ocr_reread_cells (e, img, page, layout, &job->error);
+  if (changed < 0)
+    return;
+  if (changed > 0)
+    {
+      g_clear_pointer (&layout, bdx_layout_free);
+      layout = bdx_layout_page (page, NULL);
+    }
+  low_confidence_notices (layout, job->notices);
+  job->layout = g_steal_pointer (&layout);
+}
+
+/* The OCR side of one extraction. */
+typedef struct {
+  BdxOcrPool *pool;     /* made at the first OCR page */
+  GPtrArray *finished;  /* of OcrJob*, popped from the pool */
+} Ocr;
+
+static gboolean
+ocr_submit (Ocr *ocr, const BdxExtractOptions *o, GPtrArray *layouts,
+            struct Pix *pix, int number, GError **error)
+{
+  if (ocr->pool == NULL)
+    {
+      g_auto (GStrv) words = bdx_ocr_words_from_patterns (o->patterns);
+      BdxOcrEngineOptions eo = { .lang = o->ocr_lang,
+                                 .words = (const char *const *) words };
+      ocr->pool = bdx_ocr_pool_new (o->jobs, &eo, ocr_work,
+                                    (GDestroyNotify) ocr_job_free, NULL, error);
+      if (ocr->pool == NULL)
+        {
+          pixDestroy (&pix);
+          return FALSE;
+        }
+    }
+  OcrJob *job = g_new0 (OcrJob, 1);
+  job->slot = layouts->len;
+  job->number = number;
+  job->pix = pix;
+  job->notices = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (layouts, NULL); /* filled when the job is done */
+  bdx_ocr_pool_push (ocr->pool, job);
+  return TRUE;
+}
+
+/* Takes finished jobs until at most `keep` are pending; their layouts
+ * go into their slots. */
+static gboolean
+ocr_collect (Ocr *ocr, guint keep, GPtrArray *layouts, GError **error)
+{
+  while (ocr->pool != NULL && bdx_ocr_pool_pending (ocr->pool) > keep)
+    {
+      OcrJob *job = bdx_ocr_pool_pop (ocr->pool);
+      g_ptr_array_add (ocr->finished, job);
+      if (job->error != NULL)
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&job->error),
+                                      "page %d: ", job->number);
+          return FALSE;
+        }
+      layouts->pdata[job->slot] = g_steal_pointer (&job->layout);
+    }
+  return TRUE;
+}
+
+static void
+ocr_clear (Ocr *ocr)
+{
+  g_clear_pointer (&ocr->pool, bdx_ocr_pool_free);
+  g_clear_pointer (&ocr->finished, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Ocr, ocr_clear)
+
+static int
+cmp_int (gconstpointer a, gconstpointer b)
+{
+  int x = *(const int *) a, y = *(const int *) b;
+  return (x > y) - (x < y);
+}
+
+static int
+cmp_job (gconstpointer a, gconstpointer b)
+{
+  const OcrJob *x = *(OcrJob *const *) a, *y = *(OcrJob *const *) b;
+  return (x->number > y->number) - (x->number < y->number);
+}
+
+/* Waits for every OCR page; records them in the source info and their
+ * flagged cells in the notices. */
+static gboolean
+ocr_finish (Ocr *ocr, GPtrArray *layouts, BdxDisclosure *d, GError **error)
+{
+  if (!ocr_collect (ocr, 0, layouts, error))
+    return FALSE;
+  g_ptr_array_sort (ocr->finished, cmp_job);
+  for (guint i = 0; i < ocr->finished->len; i++)
+    {
+      OcrJob *job = g_ptr_array_index (ocr->finished, i);
+      g_array_append_val (d->source.ocr_pages, job->number);
+      for (guint k = 0; k < job->notices->len; k++)
+        g_ptr_array_add (d->notices, g_strdup (g_ptr_array_index (job->notices, k)));
+    }
+  g_array_sort (d->source.text_pages, cmp_int);
+  return TRUE;
+}
+
+/* Whether a page read from the text layer goes to OCR instead; says why
+ * in a notice when it does, or when it should and may not. */
+static gboolean
+wants_ocr (const BdxPage *page, int number, BdxOcrMode mode, BdxDisclosure *d)
+{
+  switch (mode)
+    {
+    case BDX_OCR_ALWAYS:
+      return TRUE;
+    case BDX_OCR_NEVER:
+      if (page->text_state == BDX_PAGE_NO_TEXT)
+        g_ptr_array_add (d->notices,
+                         g_strdup_printf ("page %d has no text layer; it was "
+                                          "not read", number));
+      else if (page->text_state == BDX_PAGE_GARBLED)
+        g_ptr_array_add (d->notices,
+                         g_strdup_printf ("page %d has a garbled text layer; "
+                                          "it was read as it is", number));
+      return FALSE;
+    case BDX_OCR_AUTO:
+    default:
+      if (page->text_state == BDX_PAGE_GARBLED)
+        g_ptr_array_add (d->notices,
+                         g_strdup_printf ("page %d has a garbled text layer "
+                                          "(%u of %u characters unreadable); "
+                                          "it was read by OCR",
+                                          number, page->text_stats.suspect,
+                                          page->text_stats.chars));
+      return page->text_state != BDX_PAGE_TEXT;
+    }
+}
+
+/* Every page of a picture file goes to OCR. */
+static gboolean
+extract_pictures (GBytes *bytes, const BdxExtractOptions *o, int page_base,
+                  Ocr *ocr, GPtrArray *layouts, int *n_pages, GError **error)
+{
+  if (o->ocr == BDX_OCR_NEVER)
+    {
+      g_set_error (error, BDX_ERROR, BDX_ERROR_UNSUPPORTED,
+                   "a picture can only be read by OCR (not with --ocr never)");
+      return FALSE;
+    }
+  g_autoptr (BdxImageFile) f = bdx_image_file_open_bytes (bytes, o->max_pages, error);
+  if (f == NULL)
+    return FALSE;
+  int n = bdx_image_file_n_pages (f);
+  guint window = 2 * MAX (1u, o->jobs ? o->jobs : g_get_num_processors ());
+  for (int i = 0; i < n; i++)
+    {
+      struct Pix *pix = bdx_image_file_load_page (f, i, error);
+      if (pix == NULL
+          || !ocr_submit (ocr, o, layouts, pix, page_base + i + 1, error)
+          || !ocr_collect (ocr, window, layouts, error))
+        return FALSE;
+      if (o->progress && !o->progress (page_base + i + 1, page_base + n, o->progress_data))
+        {
+          g_set_error (error, BDX_ERROR, BDX_ERROR_CANCELLED, "cancelled");
+          return FALSE;
+        }
+    }
+  *n_pages = n;
+  return TRUE;
+}
 
 static BdxDisclosure *
 extract (const Input *inputs, guint n_inputs, const BdxExtractOptions *opts,
@@ -162,16 +518,13 @@ extract (const Input *inputs, guint n_inputs, const BdxExtractOptions *opts,
   g_autoptr (GString) paths = g_string_new (NULL);
   g_autoptr (GString) sums = g_string_new (NULL);
 
+  g_auto (Ocr) ocr = { NULL, g_ptr_array_new_with_free_func ((GDestroyNotify) ocr_job_free) };
+  o.patterns = pats; /* the OCR lexicon comes from them */
+  guint window = 2 * MAX (1u, o.jobs ? o.jobs : g_get_num_processors ());
+
   for (guint f = 0; f < n_inputs; f++)
     {
       const Input *in = &inputs[f];
-      BdxReadOptions ro = { .password = o.password,
-                            .max_pages = o.max_pages,
-                            .max_glyphs = o.max_glyphs };
-      g_autoptr (BdxReader) r = bdx_reader_open_bytes (in->bytes, &ro, error);
-      if (r == NULL)
-        return NULL;
-
       gsize len;
       const guint8 *data = g_bytes_get_data (in->bytes, &len);
       g_autofree char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
@@ -179,12 +532,43 @@ extract (const Input *inputs, guint n_inputs, const BdxExtractOptions *opts,
       g_string_append_printf (paths, "%s%s", f ? " + " : "", in->display);
       g_string_append_printf (sums, "%s%s", f ? " + " : "", sum);
 
+      if (bdx_image_sniff (in->bytes))
+        {
+          int n = 0;
+          if (!extract_pictures (in->bytes, &o, page_base, &ocr, layouts, &n, error))
+            return NULL;
+          page_base += n;
+          continue;
+        }
+
+      BdxReadOptions ro = { .password = o.password,
+                            .max_pages = o.max_pages,
+                            .max_glyphs = o.max_glyphs };
+      g_autoptr (BdxReader) r = bdx_reader_open_bytes (in->bytes, &ro, error);
+      if (r == NULL)
+        return NULL;
+
       int n = bdx_reader_n_pages (r);
       for (int i = 0; i < n; i++)
         {
           g_autoptr (BdxPage) page = bdx_reader_read_page (r, i, FALSE, error);
           if (page == NULL)
             return NULL;
+          if (wants_ocr (page, page_base + i + 1, o.ocr, d))
+            {
+              struct Pix *pix = bdx_reader_render_page (r, i, o.ocr_dpi, error);
+              if (pix == NULL
+                  || !ocr_submit (&ocr, &o, layouts, pix, page_base + i + 1, error)
+                  || !ocr_collect (&ocr, window, layouts, error))
+                return NULL;
+              if (o.progress && !o.progress (page_base + i + 1, n + page_base,
+                                             o.progress_data))
+                {
+                  g_set_error (error, BDX_ERROR, BDX_ERROR_CANCELLED, "cancelled");
+                  return NULL;
+                }
+              continue;
+            }
           /* Rendering for rules is the dearest step: only where the text
            * looks like a table. */
           g_autoptr (BdxLayout) plain = bdx_layout_page (page, NULL);
@@ -200,12 +584,8 @@ extract (const Input *inputs, guint n_inputs, const BdxExtractOptions *opts,
           page->number += page_base;
           layout->page = page->number;
           int num = page->number;
-          if (page->text_state == BDX_PAGE_TEXT)
+          if (page->text_state != BDX_PAGE_NO_TEXT)
             g_array_append_val (d->source.text_pages, num);
-          else
-            g_ptr_array_add (d->notices,
-                             g_strdup_printf ("page %d has no text layer; "
-                                              "it was not read", num));
           g_ptr_array_add (layouts, layout);
           if (o.progress && !o.progress (num, n + page_base, o.progress_data))
             {
@@ -215,6 +595,8 @@ extract (const Input *inputs, guint n_inputs, const BdxExtractOptions *opts,
         }
       page_base += n;
     }
+  if (!ocr_finish (&ocr, layouts, d, error))
+    return NULL;
   d->source.path = g_string_free (g_steal_pointer (&paths), FALSE);
   d->source.sha256 = g_string_free (g_steal_pointer (&sums), FALSE);
   d->source.pages = page_base;
@@ -227,6 +609,7 @@ extract (const Input *inputs, guint n_inputs, const BdxExtractOptions *opts,
       || !bdx_parse_performance (s, pats, d, error))
     return NULL;
   move_outline (s, d);
+  fingerprint (pats, d);
 
   if (!o.no_validate)
     {
@@ -313,5 +696,12 @@ bdx_disclosure_is_disclosure (const BdxDisclosure *d)
   for (guint i = 0; i < d->tables->len; i++)
     if (((BdxTable *) g_ptr_array_index (d->tables, i))->id != NULL)
       return TRUE;
-  return d->performance->len > 0;
+  if (d->performance->len > 0)
+    return TRUE;
+  /* The narrative of a disclosure whose tables are in another PDF: a
+   * budget or final accounts of a department that states its amounts. */
+  guint amounts = 0;
+  for (guint i = 0; i < d->facts->len; i++)
+    amounts += ((const BdxFact *) g_ptr_array_index (d->facts, i))->value.present;
+  return d->kind != BDX_KIND_UNKNOWN && d->department != NULL && amounts >= 2;
 }

@@ -21,11 +21,20 @@
  *        +-------+--------+        are light (a fill is not a line)
  *
  *    Runs on neighbouring pixel rows merge into one rule; columns the same.
+ * 4. Triage (bdx_page_triage): while pairing, count the characters as
+ *    poppler gives them, before folding: ideographs, radicals, and
+ *    suspects — what a font without a usable ToUnicode map yields (U+FFFD,
+ *    private use, controls, unassigned code points, or its glyph ids
+ *    taken for code points, which scatter over Arabic, Indic, Hangul and
+ *    CJK extension A, scripts a Chinese disclosure never prints).  A page
+ *    with little text is looked at for pictures covering it: a scan.
+ *    The thresholds are in read.h.
  */
 #include "bdx/read.h"
 
 #include <cairo.h>
 #include <gio/gio.h>
+#include <leptonica/allheaders.h>
 #include <math.h>
 #include <poppler.h>
 #include <string.h>
@@ -42,6 +51,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 #define DARK_LEVEL 200    /* grey below this is ink */
 #define GLYPH_INSET_PT 0.6 /* glyph boxes are erased shrunk by this */
 #define MAX_RENDER_PIXELS (40u * 1000u * 1000u)
+#define MAX_OCR_PIXELS (60u * 1000u * 1000u)
+/* Triage thresholds, documented at bdx_page_triage() in read.h. */
+#define SUSPECT_SHARE 0.10
+#define RADICAL_SHARE 0.20
+#define SCAN_MAX_CHARS 40
+#define SCAN_COVER 0.5
 
 struct _BdxReader {
   PopplerDocument *doc;
@@ -216,6 +231,92 @@ int
 bdx_reader_n_pages (const BdxReader *r)
 {
   return poppler_document_get_n_pages (r->doc);
+}
+
+/* ---- triage --------------------------------------------------------- */
+
+/* Characters a Chinese disclosure prints, by block: Latin and its
+ * punctuation, general punctuation, letterlike symbols, number forms,
+ * arrows, mathematical operators, technical symbols, enclosed
+ * alphanumerics, box drawing, shapes, miscellaneous symbols, CJK
+ * punctuation, enclosed CJK and compatibility, unified ideographs,
+ * compatibility ideographs and forms, half- and full-width forms; Greek
+ * and Cyrillic (a "α" or "№" happen).  Radicals are counted apart. */
+static gboolean
+expected_char (gunichar c)
+{
+  return (c >= 0x20 && c < 0x7F) || (c >= 0xA0 && c <= 0xFF)
+         || (c >= 0x370 && c <= 0x4FF) || (c >= 0x2000 && c <= 0x27BF)
+         || (c >= 0x3000 && c <= 0x303F) || (c >= 0x3200 && c <= 0x33FF)
+         || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF)
+         || (c >= 0xFE30 && c <= 0xFE6F) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+static gboolean
+is_radical (gunichar c)
+{
+  return c >= 0x2E80 && c <= 0x2FDF;
+}
+
+static void
+count_char (BdxTextStats *st, gunichar c)
+{
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    {
+      st->chars++;
+      st->suspect++;
+      return;
+    }
+  if (g_unichar_isspace (c) || c == 0xFEFF || c == 0x200B)
+    return;
+  st->chars++;
+  if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF))
+    st->han++;
+  else if (is_radical (c))
+    st->radicals++;
+  else if (c >= 0x20000 && c <= 0x3FFFF)
+    ; /* rare ideographs: neither way */
+  else if (c == 0xFFFD || c < 0x20 || (c >= 0x7F && c < 0xA0)
+           || g_unichar_type (c) == G_UNICODE_UNASSIGNED
+           || g_unichar_type (c) == G_UNICODE_PRIVATE_USE
+           || !expected_char (c))
+    st->suspect++;
+}
+
+BdxPageTextState
+bdx_page_triage (const BdxTextStats *st)
+{
+  g_return_val_if_fail (st != NULL, BDX_PAGE_NO_TEXT);
+  if (st->chars == 0)
+    return BDX_PAGE_NO_TEXT;
+  if (st->chars >= 10 ? st->suspect >= SUSPECT_SHARE * st->chars
+                      : 2 * st->suspect >= st->chars)
+    return BDX_PAGE_GARBLED;
+  if (st->radicals >= 5
+      && st->radicals >= RADICAL_SHARE * (st->han + st->radicals))
+    return BDX_PAGE_GARBLED;
+  if (st->scanned && st->chars < SCAN_MAX_CHARS)
+    return BDX_PAGE_NO_TEXT;
+  return BDX_PAGE_TEXT;
+}
+
+/* TRUE when pictures cover more than SCAN_COVER of the page. */
+static gboolean
+looks_scanned (PopplerPage *pp, double w, double h)
+{
+  GList *images = poppler_page_get_image_mapping (pp);
+  double area = 0;
+  for (GList *l = images; l; l = l->next)
+    {
+      const PopplerImageMapping *m = l->data;
+      double x0 = CLAMP (MIN (m->area.x1, m->area.x2), 0, w);
+      double x1 = CLAMP (MAX (m->area.x1, m->area.x2), 0, w);
+      double y0 = CLAMP (MIN (m->area.y1, m->area.y2), 0, h);
+      double y1 = CLAMP (MAX (m->area.y1, m->area.y2), 0, h);
+      area += (x1 - x0) * (y1 - y0);
+    }
+  poppler_page_free_image_mapping (images);
+  return w > 0 && h > 0 && area > SCAN_COVER * w * h;
 }
 
 /* Weight of one character, from poppler's attribute runs.  (Their font
@@ -437,7 +538,9 @@ bdx_reader_read_page (BdxReader *r, int index, gboolean want_rules,
           FontInfo font = { 0 };
           if (at && ((PopplerTextAttributes *) at->data)->start_index <= (int) i)
             font.bold = is_bold_font (((PopplerTextAttributes *) at->data)->font_name);
-          add_glyph (page, g_utf8_get_char_validated (s, -1), &rects[i], font);
+          gunichar c = g_utf8_get_char_validated (s, -1);
+          count_char (&page->text_stats, c);
+          add_glyph (page, c, &rects[i], font);
         }
       poppler_page_free_text_attributes (attrs);
       g_free (rects);
@@ -445,7 +548,11 @@ bdx_reader_read_page (BdxReader *r, int index, gboolean want_rules,
       drop_doubled (page->glyphs);
     }
 
-  page->text_state = page->glyphs->len > 0 ? BDX_PAGE_TEXT : BDX_PAGE_NO_TEXT;
+  if (page->text_stats.chars > 0 && page->text_stats.chars < SCAN_MAX_CHARS)
+    page->text_stats.scanned = looks_scanned (pp, w, h);
+  page->text_state = page->glyphs->len > 0
+                         ? bdx_page_triage (&page->text_stats)
+                         : BDX_PAGE_NO_TEXT;
 
   if (want_rules && !bdx_reader_find_rules (r, page, error))
     return NULL;
@@ -644,4 +751,76 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
   g_debug ("page %d: %u horizontal, %u vertical rules", page->number,
            page->hrules->len, page->vrules->len);
   return TRUE;
+}
+
+/* ---- pictures for OCR ------------------------------------------------- */
+
+struct Pix *
+bdx_reader_render_page (BdxReader *r, int index, int dpi, GError **error)
+{
+  g_return_val_if_fail (r != NULL, NULL);
+  g_return_val_if_fail (index >= 0 && index < bdx_reader_n_pages (r), NULL);
+  if (dpi <= 0)
+    dpi = 300;
+
+  g_autoptr (PopplerPage) pp = poppler_document_get_page (r->doc, index);
+  if (pp == NULL)
+    {
+      g_set_error (error, BDX_ERROR, BDX_ERROR_FORMAT,
+                   "page %d cannot be read", index + 1);
+      return NULL;
+    }
+  double w, h, s = dpi / 72.0;
+  poppler_page_get_size (pp, &w, &h);
+  int W = (int) ceil (w * s), H = (int) ceil (h * s);
+  if (W <= 0 || H <= 0 || (guint64) W * H > MAX_OCR_PIXELS)
+    {
+      g_set_error (error, BDX_ERROR, BDX_ERROR_LIMIT,
+                   "page %d at %d dpi is larger than the limit of %u "
+                   "megapixels",
+                   index + 1, dpi, MAX_OCR_PIXELS / 1000000u);
+      return NULL;
+    }
+  g_autoptr (cairo_surface_t) surf
+      = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
+  if (cairo_surface_status (surf) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, BDX_ERROR, BDX_ERROR_LIBRARY,
+                   "cannot render page %d: %s", index + 1,
+                   cairo_status_to_string (cairo_surface_status (surf)));
+      return NULL;
+    }
+  g_autoptr (cairo_t) cr = cairo_create (surf);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, s, s);
+  poppler_page_render (pp, cr);
+  cairo_surface_flush (surf);
+
+  /* Grey by luminance, 8 bits. */
+  PIX *pix = pixCreate (W, H, 8);
+  if (pix == NULL)
+    {
+      g_set_error (error, BDX_ERROR, BDX_ERROR_LIBRARY,
+                   "cannot render page %d: out of memory", index + 1);
+      return NULL;
+    }
+  pixSetResolution (pix, dpi, dpi);
+  const guint8 *data = cairo_image_surface_get_data (surf);
+  int stride = cairo_image_surface_get_stride (surf);
+  l_uint32 *pd = pixGetData (pix);
+  int wpl = pixGetWpl (pix);
+  for (int y = 0; y < H; y++)
+    {
+      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+      l_uint32 *line = pd + (gsize) y * wpl;
+      for (int x = 0; x < W; x++)
+        {
+          guint32 p = row[x];
+          guint v = (((p >> 16) & 0xff) * 77 + ((p >> 8) & 0xff) * 150
+                     + (p & 0xff) * 29) >> 8;
+          SET_DATA_BYTE (line, x, v);
+        }
+    }
+  return pix;
 }

@@ -7,7 +7,9 @@
  *    and an item.
  * 2. Paragraphs: consecutive lines on a page join unless the new line is
  *    indented past the left margin by more than an em, the previous line
- *    ended more than 1.5 em short of the right margin, the font size
+ *    ended more than 1.5 em short of the right margin (unless it is long,
+ *    85 % of the text width, and does not match layout.line_end: justified
+ *    text with half-width punctuation), the font size
  *    changes by more than 15 %, the vertical gap is more than twice the
  *    line height, or a grid stands between them.  A page break continues
  *    a paragraph whose last line was full.
@@ -96,11 +98,18 @@ typedef struct {
 } Span;
 
 static gboolean
-continues (const BdxTextLine *prev, const BdxTextLine *cur,
-           const BdxLayout *lp, const BdxLayout *lc)
+continues (const BdxPatterns *p, const BdxTextLine *prev,
+           const BdxTextLine *cur, const BdxLayout *lp, const BdxLayout *lc)
 {
   double em = MAX (prev->em, cur->em);
   gboolean prev_full = prev->box.x1 >= lp->text_right - 1.5 * em;
+  /* A line that stops short of the margin although it is long and does
+   * not end a sentence (justified text with half-width punctuation:
+   * "拟购买工程0万元;拟购买服务" + "2555.8万元。") still goes on. */
+  if (!prev_full && cur->page == prev->page
+      && prev->box.x1 - lp->text_left >= 0.85 * (lp->text_right - lp->text_left)
+      && !matches (p, "line_end", prev->text, NULL))
+    prev_full = TRUE;
   if (!prev_full)
     return FALSE;
   if (cur->box.x0 > lc->text_left + 1.0 * cur->em)
@@ -165,6 +174,33 @@ layout_of_page (BdxSegments *s, int page)
   g_assert_not_reached ();
 }
 
+/* A title printed over two lines ("公开09表：一般公共预算“三公”经费、会议费、
+ * 培训费" + "支出预算表"): the line of item k joined with the line right
+ * above it when that one does not end a title and sits close above.
+ * Owned, or NULL when there is no such line. */
+static char *
+title_with_line_above (BdxSegments *s, const BdxPatterns *p, guint k)
+{
+  if (k == 0)
+    return NULL;
+  BdxItem *it = &g_array_index (s->items, BdxItem, k);
+  BdxItem *up = &g_array_index (s->items, BdxItem, k - 1);
+  if (it->kind != BDX_ITEM_LINE || up->kind != BDX_ITEM_LINE)
+    return NULL;
+  const BdxTextLine *l = it->line, *a = up->line;
+  double em = MAX (l->em, a->em);
+  if (a->page != l->page || a->in_toc || l->box.y0 - a->box.y1 > 1.5 * em
+      || g_str_has_suffix (a->text, "表") || matches (p, "unit", a->text, NULL)
+      || matches (p, "department", a->text, NULL)
+      || matches (p, "caption_other", a->text, NULL))
+    return NULL;
+  /* Not a table number alone ("公开05表") nor a sentence. */
+  g_autoptr (BdxMatch) m = NULL;
+  if (matches (p, "table_number", a->text, &m) || matches (p, "not_heading", a->text, NULL))
+    return NULL;
+  return g_strconcat (a->text, l->text, NULL);
+}
+
 /* Looks back from item `at` for the caption of its grid. */
 static void
 find_caption (BdxSegments *s, const BdxPatterns *p, guint at,
@@ -213,14 +249,29 @@ find_caption (BdxSegments *s, const BdxPatterns *p, guint at,
       if (piece->number == 0 && matches (p, "table_number", l->text, &m))
         {
           g_autofree char *n = bdx_match_named (m, "n");
-          piece->number = n ? atoi (n) : 0;
+          g_autofree char *cn = bdx_match_named (m, "cn");
+          piece->number = n ? atoi (n) : cn ? bdx_text_chinese_number (cn) : 0;
           caption = TRUE;
         }
       g_clear_pointer (&m, bdx_match_free);
       if (piece->title == NULL && l->heading_level == 0
           && matches (p, "title", l->text, &m))
         {
-          piece->title = bdx_match_named (m, "title");
+          g_autofree char *two = title_with_line_above (s, p, k);
+          g_autoptr (BdxMatch) m2 = NULL;
+          if (two && matches (p, "title", two, &m2))
+            {
+              piece->title = bdx_match_named (m2, "title");
+              g_clear_pointer (&m2, bdx_match_free);
+              if (piece->number == 0 && matches (p, "table_number", two, &m2))
+                {
+                  g_autofree char *n = bdx_match_named (m2, "n");
+                  piece->number = n ? atoi (n) : 0;
+                }
+              k--; /* the line above is the title's too */
+            }
+          else
+            piece->title = bdx_match_named (m, "title");
           caption = TRUE;
         }
       g_clear_pointer (&m, bdx_match_free);
@@ -228,8 +279,22 @@ find_caption (BdxSegments *s, const BdxPatterns *p, guint at,
         caption = TRUE;
       if (!caption && l->heading_level > 0 && piece->title == NULL)
         {
-          /* A heading right above a grid is its title ("一、收支总表"). */
-          piece->title = g_strdup (l->text);
+          /* A heading right above a grid is its title ("一、收支总表"),
+           * all of its lines. */
+          g_autoptr (GString) t = g_string_new (l->text);
+          while (k > 0)
+            {
+              BdxItem *up = &g_array_index (s->items, BdxItem, k - 1);
+              if (up->kind != BDX_ITEM_LINE || up->line->page != l->page
+                  || up->line->heading_level != l->heading_level
+                  || up->line->in_toc
+                  || l->box.y0 - up->line->box.y1 > 1.5 * l->em)
+                break;
+              g_string_prepend (t, up->line->text);
+              l = up->line;
+              k--;
+            }
+          piece->title = g_strdup (t->str);
           caption = TRUE;
         }
       if (!caption)
@@ -311,7 +376,7 @@ bdx_segment (GPtrArray *layouts, const BdxPatterns *p)
           {
             Span *sp = &g_array_index (spans, Span, spans->len - 1);
             BdxTextLine *prev = g_ptr_array_index (s->lines, sp->last);
-            join = continues (prev, cur, layout_of_page (s, prev->page),
+            join = continues (p, prev, cur, layout_of_page (s, prev->page),
                               layout_of_page (s, cur->page));
             if (join)
               sp->last = li;

@@ -127,3 +127,38 @@ bdx_text_strip_spaces (const char *s)
     }
   return g_string_free (out, FALSE);
 }
+
+int
+bdx_text_chinese_number (const char *s)
+{
+  static const char *const digits[]
+      = { "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+  int value = 0, current = 0;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (s != NULL, 0);
+  for (const char *p = s; *p;)
+    {
+      gboolean known = FALSE;
+      for (int i = 0; i < 9 && !known; i++)
+        if (g_str_has_prefix (p, digits[i]))
+          {
+            if (current != 0)
+              return 0; /* two digits in a row: not a numeral */
+            current = i + 1;
+            p += strlen (digits[i]);
+            known = TRUE;
+          }
+      if (!known && g_str_has_prefix (p, "十") && value == 0)
+        {
+          value = (current ? current : 1) * 10;
+          current = 0;
+          p += strlen ("十");
+          known = TRUE;
+        }
+      if (!known)
+        return 0;
+      any = TRUE;
+    }
+  return any ? value + current : 0;
+}

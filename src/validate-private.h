@@ -138,6 +138,9 @@ typedef struct
   BdxUnit narrative_unit;
   int narrative_decimals; /* finest decimals of the tables in that unit */
   GPtrArray *out;         /* of BdxCheck* */
+  /* `each = code`: the name the iterated code has in the tables that
+   * print it, for the tables that list classes by name only; borrowed */
+  const char *bound_name;
 } BdxVContext;
 
 /* ---- validate-rules.c -------------------------------------------------- */
@@ -186,6 +189,12 @@ gboolean bdx__name_matches (const BdxPattern *e, const char *name);
 /* Whitespace-free form of a name, for comparing names; owned. */
 char *bdx__name_key (const char *name);
 gboolean bdx__code_is_digits (const char *code);
+/* Does the table print a code in any row of side? */
+gboolean bdx__table_has_codes (const BdxTable *t, BdxSide side);
+/* A class's name for comparing across tables: without blanks and
+ * without the enumeration before it ("八、社会保障和就业支出" →
+ * "社会保障和就业支出"; [checks] class_name_strip); owned. */
+char *bdx__class_name_key (const BdxVContext *cx, const char *name);
 const BdxFact *bdx__lookup_fact (const BdxDisclosure *d, const char *key);
 
 /* ---- the kinds --------------------------------------------------------- */

@@ -7,7 +7,11 @@
  *                     `each = code` the check is made once per code that
  *                     the "#*" tables print at a level every one of them
  *                     prints (表1 lists only 类: it is compared at 类
- *                     only); with `each = fact:PREFIX` once per fact
+ *                     only).  A "#*" table that prints no code at all
+ *                     but names its classes ("一、一般公共服务支出") is
+ *                     compared at 类, its row found by the name the code
+ *                     has in the other tables; with `each = fact:PREFIX`
+ *                     once per fact
  *                     PREFIX.CODE.  A non-optional table or fact that is
  *                     absent means the identity does not apply here.
  *  fact_share         a printed percentage against the amount and the
@@ -64,6 +68,8 @@ iteration_codes (BdxVContext *cx, const BdxRule *rule)
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   /* lengths printed by every non-empty "#*" table: bit per length */
   guint32 common = G_MAXUINT32;
+  /* a "#*" table lists its classes by name only: compared at 类 */
+  gboolean named = FALSE;
 
   for (guint s = 0; s < 2; s++)
     {
@@ -83,6 +89,11 @@ iteration_codes (BdxVContext *cx, const BdxRule *rule)
               if (r->optional)
                 continue;
               return NULL;
+            }
+          if (!t->empty && !bdx__table_has_codes (t, r->side))
+            {
+              named = TRUE;
+              continue;
             }
           for (guint j = 0; j < t->rows->len; j++)
             {
@@ -111,7 +122,7 @@ iteration_codes (BdxVContext *cx, const BdxRule *rule)
       const char *code = g_ptr_array_index (codes, i);
       gsize len = strlen (code);
 
-      if (len >= 32 || !(common & (1u << len))
+      if (len >= 32 || !(common & (1u << len)) || (named && len != 3)
           || (rule->levels != NULL && !length_listed (rule->levels, (int)len)))
         g_ptr_array_remove_index (codes, i);
     }
@@ -162,12 +173,44 @@ first_fact_key (const GPtrArray *refs, const char *bound)
   return NULL;
 }
 
+/* The name code has in the first "#*" table of the rule that prints it;
+ * borrowed, or NULL. */
+static const char *
+bound_name (BdxVContext *cx, const BdxRule *rule, const char *code)
+{
+  for (guint s = 0; code != NULL && s < 2; s++)
+    {
+      const GPtrArray *refs = s == 0 ? rule->left : rule->right;
+
+      for (guint i = 0; i < refs->len; i++)
+        {
+          const BdxRef *r = g_ptr_array_index (refs, i);
+          const BdxTable *t;
+
+          if (r->fact != NULL || r->row.kind != BDX_SEL_BOUND)
+            continue;
+          t = bdx_disclosure_lookup_table (cx->d, r->table);
+          for (guint j = 0; t != NULL && j < t->rows->len; j++)
+            {
+              const BdxRow *row = g_ptr_array_index (t->rows, j);
+
+              if (bdx__row_on_side (row, r->side) && row->name != NULL
+                  && g_strcmp0 (row->code, code) == 0)
+                return row->name;
+            }
+        }
+    }
+  return NULL;
+}
+
 static void
 check_equal_once (BdxVContext *cx, const BdxRule *rule, const char *code)
 {
   BdxTerm actual = { 0 }, expected = { 0 };
   const char *table = NULL, *row = NULL, *column = NULL;
   g_autofree char *fact = NULL;
+
+  cx->bound_name = bound_name (cx, rule, code);
 
   if (!bdx__resolve_refs (cx, rule->left, code, &actual, &table, &row, &column)
       || !bdx__resolve_refs (cx, rule->right, code, &expected, &table, &row,

@@ -374,6 +374,57 @@ bdx__code_is_digits (const char *code)
   return TRUE;
 }
 
+gboolean
+bdx__table_has_codes (const BdxTable *t, BdxSide side)
+{
+  for (guint i = 0; i < t->rows->len; i++)
+    {
+      const BdxRow *row = g_ptr_array_index (t->rows, i);
+
+      if (bdx__row_on_side (row, side) && bdx__code_is_digits (row->code))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+char *
+bdx__class_name_key (const BdxVContext *cx, const char *name)
+{
+  g_autofree char *key = bdx__name_key (name);
+  const GPtrArray *strips
+      = bdx_patterns_entries (cx->patterns, "checks");
+
+  for (guint i = 0; strips != NULL && i < strips->len; i++)
+    {
+      const BdxPattern *e = g_ptr_array_index (strips, i);
+      g_autoptr (GPtrArray) all = NULL;
+      GString *out;
+      gsize at = 0;
+
+      if (g_strcmp0 (bdx_pattern_key (e), "class_name_strip") != 0
+          || !bdx_pattern_is_regex (e))
+        continue;
+      all = bdx_pattern_match_all (e, key, -1);
+      if (all->len == 0)
+        continue;
+      out = g_string_new (NULL);
+      for (guint k = 0; k < all->len; k++)
+        {
+          gssize st, en;
+
+          bdx_match_offsets (g_ptr_array_index (all, k), 0, &st, &en);
+          if (st < (gssize)at)
+            continue;
+          g_string_append_len (out, key + at, st - (gssize)at);
+          at = en;
+        }
+      g_string_append (out, key + at);
+      g_free (key);
+      key = g_string_free (out, FALSE);
+    }
+  return g_steal_pointer (&key);
+}
+
 static gboolean
 has_project (const BdxRow *row)
 {
@@ -510,7 +561,40 @@ bdx__resolve_refs (BdxVContext *cx, const GPtrArray *refs, const char *bound,
             continue;
           return FALSE; /* this template has no such table or column */
         }
-      rows = bdx__select_rows (table, r->side, &r->row, bound);
+      if (r->row.kind == BDX_SEL_BOUND && !table->empty
+          && !bdx__table_has_codes (table, r->side))
+        {
+          /* A table that lists its classes by name only ("一、一般公共
+           * 服务支出"): the row named as the code is elsewhere. */
+          g_autofree char *want = bdx__class_name_key (cx, cx->bound_name);
+
+          rows = g_ptr_array_new ();
+          for (guint j = 0; cx->bound_name != NULL && j < table->rows->len;
+               j++)
+            {
+              BdxRow *row = g_ptr_array_index (table->rows, j);
+              g_autofree char *have = NULL;
+
+              if (!bdx__row_on_side (row, r->side) || row->name == NULL
+                  || row->kind == BDX_ROW_TOTAL)
+                continue;
+              have = bdx__class_name_key (cx, row->name);
+              if (g_str_equal (have, want))
+                {
+                  g_ptr_array_add (rows, row);
+                  break;
+                }
+            }
+          /* Not named alike here: the identity cannot be stated. */
+          if (rows->len == 0)
+            {
+              if (r->optional)
+                continue;
+              return FALSE;
+            }
+        }
+      else
+        rows = bdx__select_rows (table, r->side, &r->row, bound);
       /* A named row (the total, a row found by its name) that the table
        * does not print: this template does not state the number, as
        * opposed to a code it does not list, which is nothing spent. */

@@ -42,6 +42,7 @@ typedef struct {
   char *id;     /* canonical column id, or NULL when no pattern knows it */
   char *header; /* printed header; "parent/child" under a merged header */
   BdxSide side;
+  int panel;    /* 1-based list of a side printed beside another; 0: none */
 } BdxColumn;
 
 typedef struct {
@@ -51,12 +52,17 @@ typedef struct {
   char *name;
   char *project; /* 项目名称, project expenditure tables only */
   BdxSide side;
-  GArray *values; /* of BdxMoney, aligned with the columns of its side */
+  int panel;      /* the panel (list) its label is in; 0 when the table
+                     has one panel per side */
+  GArray *values; /* of BdxMoney, aligned with the columns of its side
+                     (blank in the other panels' columns) */
   int page;       /* 1-based */
 } BdxRow;
 
 typedef struct {
   char *id;      /* canonical table id, or NULL when unknown */
+  char *variant; /* which title of the id matched ("default", "js", …), or
+                    NULL when unknown */
   int number;    /* printed table number, 0 when not printed */
   char *title;
   GArray *pages; /* of int, 1-based, ascending */
@@ -153,6 +159,17 @@ typedef struct {
   GArray *ocr_pages;  /* of int */
 } BdxSourceInfo;
 
+/* The template fingerprint: which pattern set read the document and
+ * which kinds of table it found, so that a harvest can be grouped by
+ * template (docs/output-format.md, "template"). */
+typedef struct {
+  char *id;          /* 12 hex digits of SHA-256 of the tables list, or
+                        NULL when no table is known */
+  char *patterns;    /* "NAME@HASH": the set's [set] name (else its
+                        directory's name) and 12 hex digits of its content */
+  GPtrArray *tables; /* of char*: "id@variant" per known table, in order */
+} BdxTemplate;
+
 typedef struct {
   BdxSourceInfo source;
   BdxDocumentKind kind;
@@ -160,6 +177,7 @@ typedef struct {
   char *department;
   char *published; /* ISO date or NULL */
   BdxUnit unit;
+  BdxTemplate tmpl;       /* the template fingerprint (extension) */
   BdxOverview overview;
   GPtrArray *outline;     /* of BdxOutlineNode* (top level) */
   GPtrArray *tables;      /* of BdxTable* */

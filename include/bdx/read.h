@@ -48,6 +48,21 @@ typedef enum {
   BDX_PAGE_GARBLED,     /* text layer present but unusable */
 } BdxPageTextState;
 
+/* What triage counted in a page's text layer, characters as poppler gives
+ * them (before NFKC and radical folding; whitespace not counted).  The
+ * rule that turns them into a BdxPageTextState is bdx_page_triage(). */
+typedef struct {
+  guint chars;    /* all characters */
+  guint han;      /* CJK unified ideographs, U+4E00..U+9FFF and U+F900..U+FAFF */
+  guint radicals; /* Kangxi radicals and CJK radicals supplement */
+  /* U+FFFD, invalid UTF-8, private use (U+E000..U+F8FF and planes 15-16),
+   * controls, unassigned code points, and characters of scripts a Chinese
+   * disclosure does not print (Arabic, Indic, Hangul, CJK extension A ...):
+   * what fonts without a usable ToUnicode map turn into. */
+  guint suspect;
+  gboolean scanned; /* pictures cover most of the page */
+} BdxTextStats;
+
 typedef struct {
   int number;             /* 1-based */
   double width, height;   /* points, as displayed */
@@ -56,6 +71,7 @@ typedef struct {
   GArray *vrules;         /* of BdxRule */
   gboolean rules_known;   /* FALSE when rules were not looked for */
   BdxPageTextState text_state;
+  BdxTextStats text_stats; /* the triage's counts (text layer only) */
 } BdxPage;
 
 typedef struct _BdxReader BdxReader;
@@ -97,6 +113,27 @@ BDX_API BdxPage *bdx_reader_read_page (BdxReader *r, int index,
 /* Finds ruling lines for a page already read (fills hrules/vrules). */
 BDX_API gboolean bdx_reader_find_rules (BdxReader *r, BdxPage *page,
                                         GError **error);
+
+/* Page triage: the state a text layer with these counts is in.
+ *   NO_TEXT  no character at all; or fewer than 40 characters on a page
+ *            that pictures cover for more than half (a scan with a
+ *            stamped page number or an invisible word or two);
+ *   GARBLED  10 characters or more of which at least 10 % are suspect,
+ *            or fewer where at least half are; or radicals make at least
+ *            20 % (and at least 5) of the ideographs: a font that maps
+ *            most glyphs to radicals ("radical soup"), where a normal
+ *            Chinese text has none or a handful;
+ *   TEXT     otherwise.
+ * bdx_reader_read_page() sets page->text_state so. */
+BDX_API BdxPageTextState bdx_page_triage (const BdxTextStats *stats);
+
+/* Renders page `index` (0-based) as a picture for OCR: 8 bpp grey, `dpi`
+ * pixels per inch (0 = 300), its resolution recorded in the picture.
+ * Owned (leptonica's pixDestroy).  Errors: BDX_ERROR_FORMAT (the page
+ * cannot be read), BDX_ERROR_LIMIT (more than 60 megapixels). */
+struct Pix;
+BDX_API struct Pix *bdx_reader_render_page (BdxReader *r, int index, int dpi,
+                                            GError **error);
 
 BDX_API BdxPage *bdx_page_new (int number, double width, double height);
 BDX_API void bdx_page_free (BdxPage *p);

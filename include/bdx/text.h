@@ -62,6 +62,10 @@ BDX_API gboolean bdx_unichar_is_space (gunichar c);
  * normalization. */
 BDX_API char *bdx_text_strip_spaces (const char *s);
 
+/* A number written in Chinese numerals, 一 … 九十九 ("十二" → 12), as
+ * tables and headings are numbered; 0 when s is not one. */
+BDX_API int bdx_text_chinese_number (const char *s);
+
 G_END_DECLS
 
 #endif

@@ -18,16 +18,23 @@ typedef enum {
   BDX_EXIT_LIMIT = 8,            /* input beyond a documented limit */
   BDX_EXIT_PATTERNS = 9,         /* pattern set invalid */
   BDX_EXIT_OUTPUT = 10,          /* output cannot be written */
+  BDX_EXIT_INTERRUPTED = 130,    /* harvest stopped by SIGINT or SIGTERM */
 } BdxExit;
 
 int bdx_cli_extract (int argc, char **argv);
 int bdx_cli_validate (int argc, char **argv);
 int bdx_cli_patterns (int argc, char **argv);
+int bdx_cli_harvest (int argc, char **argv);
+int bdx_cli_harvest_worker (int argc, char **argv); /* internal */
+int bdx_cli_export (int argc, char **argv);
+int bdx_cli_merge (int argc, char **argv);
 
 /* Prints "bdx: MESSAGE" on stderr. */
 void bdx_cli_error (const char *fmt, ...) G_GNUC_PRINTF (1, 2);
 /* Maps a library error to an exit code. */
 int bdx_cli_exit_for (const GError *error);
+/* The database of a dataset directory, or the file itself.  Owned. */
+char *bdx_cli_dataset_file (const char *arg);
 /* Parses options; on error prints it and returns FALSE. */
 gboolean bdx_cli_parse (GOptionContext *ctx, int *argc, char ***argv);
 

@@ -20,6 +20,8 @@ int
 bdx_cli_extract (int argc, char **argv)
 {
   g_autofree char *output = NULL, *password = NULL, *patterns_dir = NULL;
+  g_autofree char *ocr = NULL;
+  int dpi = 0, jobs = 0;
   gboolean strict = FALSE, compact = FALSE, quiet = FALSE, no_validate = FALSE;
   int max_pages = 0, max_chars = 0;
   g_auto (GStrv) files = NULL;
@@ -38,6 +40,13 @@ bdx_cli_extract (int argc, char **argv)
       "Refuse PDFs of more pages (default 5000; exit 8)", "N" },
     { "max-chars", 0, 0, G_OPTION_ARG_INT, &max_chars,
       "Refuse pages of more characters (default 200000; exit 8)", "N" },
+    { "ocr", 0, 0, G_OPTION_ARG_STRING, &ocr,
+      "OCR pages: auto (those without a usable text layer; the default), "
+      "always, never", "WHEN" },
+    { "dpi", 0, 0, G_OPTION_ARG_INT, &dpi,
+      "Render PDF pages for OCR at N dots per inch (default 300)", "N" },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
+      "OCR N pages at a time (default: one per processor)", "N" },
     { "compact", 0, 0, G_OPTION_ARG_NONE, &compact,
       "One-line JSON instead of indented", NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
@@ -47,12 +56,14 @@ bdx_cli_extract (int argc, char **argv)
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) ctx
-      = g_option_context_new ("FILE.pdf [TABLES.pdf] - extract a disclosure");
+      = g_option_context_new ("FILE [TABLES] - extract a disclosure");
   g_option_context_set_summary (
       ctx, "Reads a budget (预算) or final-accounts (决算) disclosure and writes\n"
            "its tables, outline and checks as JSON (" BDX_FORMAT ").\n"
            "Give two files when the narrative and the tables are published\n"
-           "as separate PDFs: they are read as one document.");
+           "as separate PDFs: they are read as one document.\n"
+           "A FILE is a PDF or scanned pages (TIFF, multi-page TIFF, PNG, JPEG);\n"
+           "pages without a usable text layer are read by OCR (tesseract, chi_sim).");
   g_option_context_set_description (
       ctx, "A one-line summary goes to standard error unless --quiet.\n"
            "Exit codes: see 'bdx help'.");
@@ -62,6 +73,28 @@ bdx_cli_extract (int argc, char **argv)
   if (files == NULL || files[0] == NULL)
     {
       bdx_cli_error ("extract needs a PDF file; see 'bdx help extract'");
+      return BDX_EXIT_USAGE;
+    }
+  BdxOcrMode ocr_mode = BDX_OCR_AUTO;
+  if (ocr == NULL || strcmp (ocr, "auto") == 0)
+    ocr_mode = BDX_OCR_AUTO;
+  else if (strcmp (ocr, "always") == 0)
+    ocr_mode = BDX_OCR_ALWAYS;
+  else if (strcmp (ocr, "never") == 0)
+    ocr_mode = BDX_OCR_NEVER;
+  else
+    {
+      bdx_cli_error ("unknown --ocr '%s': use auto, always or never", ocr);
+      return BDX_EXIT_USAGE;
+    }
+  if (dpi != 0 && (dpi < 72 || dpi > 1200))
+    {
+      bdx_cli_error ("--dpi %d is out of range (72 to 1200)", dpi);
+      return BDX_EXIT_USAGE;
+    }
+  if (jobs < 0 || jobs > 256)
+    {
+      bdx_cli_error ("--jobs %d is out of range (1 to 256)", jobs);
       return BDX_EXIT_USAGE;
     }
 
@@ -81,6 +114,9 @@ bdx_cli_extract (int argc, char **argv)
   opts.password = password;
   opts.patterns = pats;
   opts.no_validate = no_validate;
+  opts.ocr = ocr_mode;
+  opts.ocr_dpi = dpi;
+  opts.jobs = (guint) jobs;
   if (max_pages < 0 || max_chars < 0)
     {
       bdx_cli_error ("--max-pages and --max-chars take a positive number");

@@ -16,6 +16,9 @@ static const char usage[] =
   "  extract FILE.pdf [MORE.pdf]   extract one disclosure to JSON\n"
   "  validate FILE.json            re-check a JSON file's accounting identities\n"
   "  patterns check [DIR]          check a pattern set (default: the built-in one)\n"
+  "  harvest INPUT... --out DIR    extract many PDFs into a dataset (SQLite)\n"
+  "  export DATASET                write a dataset's amounts as CSV or JSON Lines\n"
+  "  merge SHARD... --out DIR      merge harvested datasets without duplicates\n"
   "  help [COMMAND]                this text, or a command's options\n"
   "  --version                     print the version\n"
   "\n"
@@ -24,6 +27,7 @@ static const char usage[] =
   "  5 encrypted (see --password)   6 not a budget disclosure (JSON still written)\n"
   "  7 checks failed (--strict, validate)   8 limit exceeded\n"
   "  9 invalid pattern set   10 output cannot be written\n"
+  "  130 harvest interrupted (run it again to go on)\n"
   "\n"
   "Run 'bdx help extract' for the options of a command.\n";
 
@@ -81,6 +85,12 @@ help (int argc, char **argv)
     return bdx_cli_validate (2, args);
   if (strcmp (argv[1], "patterns") == 0)
     return bdx_cli_patterns (2, args);
+  if (strcmp (argv[1], "harvest") == 0)
+    return bdx_cli_harvest (2, args);
+  if (strcmp (argv[1], "export") == 0)
+    return bdx_cli_export (2, args);
+  if (strcmp (argv[1], "merge") == 0)
+    return bdx_cli_merge (2, args);
   bdx_cli_error ("'%s' is not a bdx command; see 'bdx help'", argv[1]);
   return BDX_EXIT_USAGE;
 }
@@ -109,6 +119,14 @@ main (int argc, char **argv)
     return bdx_cli_validate (argc - 1, argv + 1);
   if (strcmp (cmd, "patterns") == 0)
     return bdx_cli_patterns (argc - 1, argv + 1);
+  if (strcmp (cmd, "harvest") == 0)
+    return bdx_cli_harvest (argc - 1, argv + 1);
+  if (strcmp (cmd, "harvest-worker") == 0) /* internal: one document */
+    return bdx_cli_harvest_worker (argc - 1, argv + 1);
+  if (strcmp (cmd, "export") == 0)
+    return bdx_cli_export (argc - 1, argv + 1);
+  if (strcmp (cmd, "merge") == 0)
+    return bdx_cli_merge (argc - 1, argv + 1);
   bdx_cli_error ("'%s' is not a bdx command; see 'bdx help'", cmd);
   return BDX_EXIT_USAGE;
 }

@@ -301,9 +301,9 @@ test_emit_key_order (void)
   JsonNode *root = json_parser_get_root (parser);
 
   static const char *const top[]
-      = { "format",  "source",     "document", "overview",
-          "outline", "tables",     "projects", "performance",
-          "facts",   "validation", "notices",  NULL };
+      = { "format",   "source",   "document",   "template",
+          "overview", "outline",  "tables",     "projects",
+          "performance", "facts", "validation", "notices", NULL };
   static const char *const table[]
       = { "id",    "number", "title",   "pages", "unit", "department",
           "empty", "note",   "columns", "rows",  NULL };
@@ -477,6 +477,11 @@ test_emit_empty (void)
                    "    \"published\": null,\n"
                    "    \"unit\": null\n"
                    "  },\n"
+                   "  \"template\": {\n"
+                   "    \"id\": null,\n"
+                   "    \"patterns\": null,\n"
+                   "    \"tables\": []\n"
+                   "  },\n"
                    "  \"overview\": {\n"
                    "    \"functions\": [],\n"
                    "    \"divisions\": [],\n"
@@ -502,7 +507,8 @@ test_emit_empty (void)
       "{\"format\":\"bdx.disclosure/1\",\"source\":{\"path\":null,"
       "\"sha256\":null,\"pages\":0,\"text_pages\":[],\"ocr_pages\":[]},"
       "\"document\":{\"kind\":null,\"year\":null,\"department\":null,"
-      "\"published\":null,\"unit\":null},\"overview\":{\"functions\":[],"
+      "\"published\":null,\"unit\":null},\"template\":{\"id\":null,"
+      "\"patterns\":null,\"tables\":[]},\"overview\":{\"functions\":[],"
       "\"divisions\":[],\"subordinate_units\":null,\"staffing\":null},"
       "\"outline\":[],\"tables\":[],\"projects\":[],\"performance\":[],"
       "\"facts\":[],\"validation\":{\"checks\":0,\"passed\":0,"
@@ -672,6 +678,80 @@ test_round_trip (void)
   BdxCheck *c = g_ptr_array_index (d->checks, 2);
   g_assert_cmpint (c->status, ==, BDX_CHECK_FAILED);
   g_assert_cmpint (c->actual, ==, 417360000);
+}
+
+/* The template fingerprint and the panels of a table printing two lists
+ * side by side: written where documented, and read back. */
+static void
+test_template_and_panels (void)
+{
+  g_autoptr (BdxDisclosure) d = bdx_disclosure_new ();
+  d->tmpl.id = g_strdup ("0123456789ab");
+  d->tmpl.patterns = g_strdup ("bdx@ba9876543210");
+  g_ptr_array_add (d->tmpl.tables, g_strdup ("revenue_expenditure_summary@js"));
+
+  BdxTable *t = bdx_table_new ();
+  t->id = g_strdup ("revenue_expenditure_summary");
+  t->unit = BDX_UNIT_WAN_YUAN;
+  int page = 8;
+  g_array_append_val (t->pages, page);
+  BdxColumn *c = bdx_column_new ("function_budget", "功能分类/金额",
+                                 BDX_SIDE_EXPENDITURE);
+  c->panel = 1;
+  g_ptr_array_add (t->columns, c);
+  c = bdx_column_new ("use_budget", "支出用途/金额", BDX_SIDE_EXPENDITURE);
+  c->panel = 2;
+  g_ptr_array_add (t->columns, c);
+  BdxRow *row = bdx_row_new ();
+  row->name = g_strdup ("一、基本支出");
+  row->side = BDX_SIDE_EXPENDITURE;
+  row->panel = 2;
+  row->page = 8;
+  BdxMoney blank = BDX_MONEY_BLANK, m = { 7877760000, 2, TRUE };
+  g_array_append_val (row->values, blank);
+  g_array_append_val (row->values, m);
+  g_ptr_array_add (t->rows, row);
+  g_ptr_array_add (d->tables, t);
+
+  g_autofree char *json = bdx_disclosure_to_json (d, FALSE);
+  g_assert_nonnull (strstr (
+      json, "\"template\":{\"id\":\"0123456789ab\",\"patterns\":"
+            "\"bdx@ba9876543210\",\"tables\":"
+            "[\"revenue_expenditure_summary@js\"]},\"overview\""));
+  g_assert_nonnull (strstr (
+      json, "{\"id\":\"use_budget\",\"header\":\"支出用途/金额\","
+            "\"side\":\"expenditure\",\"panel\":2}"));
+  g_assert_nonnull (strstr (
+      json, "\"side\":\"expenditure\",\"panel\":2,\"values\":"
+            "[null,7877760000]"));
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BdxDisclosure) back = bdx_disclosure_from_json (json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->tmpl.id, ==, "0123456789ab");
+  g_assert_cmpuint (back->tmpl.tables->len, ==, 1);
+  BdxTable *bt = g_ptr_array_index (back->tables, 0);
+  g_assert_cmpint (((BdxColumn *) g_ptr_array_index (bt->columns, 1))->panel,
+                   ==, 2);
+  g_assert_cmpint (((BdxRow *) g_ptr_array_index (bt->rows, 0))->panel, ==, 2);
+  g_autofree char *again = bdx_disclosure_to_json (back, FALSE);
+  g_assert_cmpstr (json, ==, again);
+
+  /* Without the extension keys (another producer): no template, no
+   * panels. */
+  g_autoptr (BdxDisclosure) bare = bdx_disclosure_from_json (
+      "{\"format\":\"bdx.disclosure/1\",\"source\":{\"path\":null,"
+      "\"sha256\":null,\"pages\":0,\"text_pages\":[],\"ocr_pages\":[]},"
+      "\"document\":{\"kind\":null,\"year\":null,\"department\":null,"
+      "\"published\":null,\"unit\":null},\"overview\":{\"functions\":[],"
+      "\"divisions\":[],\"subordinate_units\":null,\"staffing\":null},"
+      "\"outline\":[],\"tables\":[],\"projects\":[],\"performance\":[],"
+      "\"facts\":[],\"validation\":{\"checks\":0,\"passed\":0,"
+      "\"within_rounding\":0,\"failed\":0,\"results\":[]},\"notices\":[]}",
+      -1, &error);
+  g_assert_no_error (error);
+  g_assert_null (bare->tmpl.id);
+  g_assert_cmpuint (bare->tmpl.tables->len, ==, 0);
 }
 
 /* JSON numbers other than emit's canonical ones become decimal texts. */
@@ -1182,6 +1262,7 @@ main (int argc, char **argv)
   g_test_add_func ("/emit/decimals", test_emit_decimals);
   g_test_add_func ("/emit/escapes", test_emit_escapes);
   g_test_add_func ("/emit/round-trip", test_round_trip);
+  g_test_add_func ("/emit/template-and-panels", test_template_and_panels);
   g_test_add_func ("/jsonread/decimals", test_read_decimals);
   g_test_add_func ("/jsonread/content-errors", test_read_content_errors);
   g_test_add_func ("/jsonread/syntax-errors", test_read_syntax_errors);

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Benchmark of bdx harvest: N distinct documents (default 1000) harvested
+# with --jobs 1 and with --jobs $(nproc), into fresh datasets.  Prints the
+# documents per second of both runs, their ratio, and the peak resident
+# memory of a worker (from wait4's rusage, stored per document in the
+# dataset) against the memory limit.  Not part of the test suite.
+#
+#   scripts/bench-harvest.sh [N]
+#
+# Environment:
+#   BDX          the bdx binary (default: build/bdx, else bdx on PATH)
+#   BENCH_INPUT  a folder of PDFs to make the documents from (default: the
+#                bundled samples/*.pdf); e.g. a folder of documents made by
+#                the generator, scripts/gen/bdxgen.py --seed S --out DIR
+#   BENCH_DIR    where to write the documents and datasets (default: a
+#                temporary directory, removed at the end)
+#
+# The documents: copies of the input PDFs taken in turn, each with a
+# unique comment line appended after %%EOF ("%bdx-bench I"), which PDF
+# readers ignore: N documents with N distinct content hashes that extract
+# like the originals.  The copies use N times the size of a sample on disk
+# (about 1.2 GB for 1000 copies of the bundled samples).
+set -euo pipefail
+n=${1:-1000}
+root=$(cd "$(dirname "$0")/.." && pwd)
+bdx=${BDX:-}
+if [ -z "$bdx" ]; then
+  if [ -x "$root/build/bdx" ]; then bdx=$root/build/bdx; else bdx=$(command -v bdx); fi
+fi
+export BDX_PATTERNS=${BDX_PATTERNS:-$root/patterns}
+src=${BENCH_INPUT:-$root/samples}
+cores=$(nproc)
+
+if [ -n "${BENCH_DIR:-}" ]; then
+  work=$BENCH_DIR
+  mkdir -p "$work"
+else
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+fi
+
+mapfile -t pdfs < <(find "$src" -maxdepth 1 -type f -iname '*.pdf' | sort)
+[ "${#pdfs[@]}" -gt 0 ] || { echo "bench: no PDF in $src" >&2; exit 2; }
+
+echo "bench: $n documents from ${#pdfs[@]} PDFs in $src; $cores cores; bdx: $bdx"
+echo "bench: load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+mkdir -p "$work/in"
+for i in $(seq 1 "$n"); do
+  f=${pdfs[$(( (i - 1) % ${#pdfs[@]} ))]}
+  dest=$(printf '%s/in/doc-%05d.pdf' "$work" "$i")
+  if [ ! -f "$dest" ]; then
+    cp "$f" "$dest"
+    printf '%%bdx-bench %d\n' "$i" >>"$dest"
+  fi
+done
+
+# run JOBS: harvests into a fresh dataset; prints "DOCS_PER_S CPU_S_PER_DOC"
+# (CPU: the harvest and its workers, user + system).
+run () {
+  local jobs=$1 out=$work/out-$1
+  rm -rf "$out"
+  python3 - "$bdx" "$work/in" "$out" "$jobs" "$n" <<'EOF'
+import resource, sqlite3, subprocess, sys, time
+bdx, src, out, jobs, n = sys.argv[1:6]
+r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+t0 = time.monotonic()
+subprocess.run([bdx, "harvest", src, "--out", out, "--jobs", jobs, "-q"],
+               check=True)
+wall = time.monotonic() - t0
+r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime
+db = sqlite3.connect(out + "/bdx.sqlite")
+ok, failed = db.execute("SELECT sum(status <> 'failed'), sum(status = 'failed')"
+                        " FROM documents").fetchone()
+print("bench: --jobs %s: %d documents stored, %d failed, in %.1f s wall,"
+      " %.1f s CPU (%.2f cores busy)" % (jobs, ok, failed or 0, wall, cpu,
+                                        cpu / wall), file=sys.stderr)
+print("%.3f %.3f" % (int(n) / wall, cpu / int(n)))
+EOF
+}
+
+read -r one one_cpu < <(run 1)
+read -r all all_cpu < <(run "$cores")
+read -r max_kb mean_kb < <(python3 -c "
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1] + '/bdx.sqlite')
+print(*db.execute('SELECT MAX(max_rss_kb), CAST(AVG(max_rss_kb) AS INTEGER)'
+                  ' FROM documents').fetchone())" "$work/out-$cores")
+
+echo "bench: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "documents:              $n"
+echo "docs/s with 1 job:      $one   (CPU $one_cpu s per document)"
+echo "docs/s with $cores jobs:     $all   (CPU $all_cpu s per document)"
+echo "speed-up:               $(awk "BEGIN { printf \"%.2f\", $all / $one }")x"
+echo "peak RSS per worker:    max $((max_kb / 1024)) MiB, mean $((mean_kb / 1024)) MiB (limit: 2048 MiB of address space)"

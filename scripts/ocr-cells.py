@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Count the table cells bdx got right, against an expected disclosure.
+
+usage: ocr-cells.py [--list] [--tables ID,...] [--min-right PCT]
+                    [--max-silent N] EXPECTED.json ACTUAL.json
+
+A cell is a table's title, a column's id and header, and each row's kind,
+code, name and amounts, from the tables of EXPECTED (a golden such as
+tests/golden/kizilsu-2026-budget.expected.json).  Tables are matched by id,
+rows in order (by code and name when the counts differ).  A table that
+ACTUAL lacks counts all its cells wrong.
+
+A wrong cell is "flagged" when ACTUAL says so: a notice names its page and
+the text OCR read there (bdx's low-confidence notices), or a failed check
+concerns its table and row.  Otherwise it is "silent".
+
+--tables restricts the count to the tables of those ids.  Prints the counts
+(all cells, amounts only) and, with --list, every wrong cell.  Exit status
+0; 1 when fewer than --min-right percent of the cells are right, or more
+than --max-silent cells are silently wrong (default: no limits); 2 on a
+usage error.  Standard library only.
+"""
+
+import difflib
+import json
+import sys
+
+
+def amount_text(fen, unit):
+    """The printed text of an amount in fen, as a low-confidence notice
+    quotes it ("54.81" for 54810000 in 万元)."""
+    if fen is None:
+        return None
+    div = {"万元": 1000000, "元": 100, "千元": 100000, "亿元": 10000000000}.get(unit, 100)
+    neg = fen < 0
+    fen = abs(fen)
+    whole, frac = divmod(fen, div)
+    digits = len(str(div)) - 1
+    s = str(whole)
+    if frac:
+        s += "." + str(frac).rjust(digits, "0").rstrip("0")
+    return ("-" if neg else "") + s
+
+
+def row_key(r):
+    return (r.get("side") or "") + "|" + (r.get("code") or "") + "|" + (r.get("name") or "")
+
+
+def match_rows(exp_rows, act_rows):
+    """Pairs (expected row, actual row or None)."""
+    if len(exp_rows) == len(act_rows):
+        return list(zip(exp_rows, act_rows))
+    sm = difflib.SequenceMatcher(a=[row_key(r) for r in exp_rows],
+                                 b=[row_key(r) for r in act_rows], autojunk=False)
+    pairs = []
+    ai = 0
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            pairs += [(exp_rows[i1 + k], act_rows[j1 + k]) for k in range(i2 - i1)]
+        else:
+            pairs += [(exp_rows[i], None) for i in range(i1, i2)]
+    return pairs
+
+
+def main(argv):
+    args = [a for a in argv[1:]]
+    listing = "--list" in args
+    args = [a for a in args if a != "--list"]
+    def option(name, conv):
+        if name not in args:
+            return None
+        k = args.index(name)
+        if k + 1 >= len(args):
+            return None
+        v = conv(args[k + 1])
+        del args[k:k + 2]
+        return v
+    try:
+        max_silent = option("--max-silent", int)
+        min_right = option("--min-right", float)
+        only = option("--tables", lambda v: set(v.split(",")))
+    except ValueError:
+        print(__doc__, file=sys.stderr)
+        return 2
+    if len(args) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    exp = json.load(open(args[0], encoding="utf-8"))
+    act = json.load(open(args[1], encoding="utf-8"))
+
+    notices = act.get("notices", [])
+    failed = [c for c in act.get("validation", {}).get("results", [])
+              if c.get("status") == "failed"]
+
+    def flagged(table, arow, text, pages):
+        if text:
+            for n in notices:
+                if f"'{text}'" in n and any(n.startswith(f"page {p}:") for p in pages):
+                    return True
+        for c in failed:
+            if c.get("table") != table:
+                continue
+            if arow is None or c.get("row") in (arow.get("code"), arow.get("name"), None):
+                return True
+        return False
+
+    total = right = 0
+    amounts = amounts_right = 0
+    silent = flagged_n = 0
+    wrong = []
+
+    def count(ok, what, is_amount, table, arow, text, pages):
+        nonlocal total, right, amounts, amounts_right, silent, flagged_n
+        total += 1
+        right += ok
+        if is_amount:
+            amounts += 1
+            amounts_right += ok
+        if ok:
+            return
+        f = flagged(table, arow, text, pages)
+        flagged_n += f
+        silent += not f
+        wrong.append(f"{'flagged' if f else 'SILENT '} {table}: {what}")
+
+    act_tables = {}
+    for t in act.get("tables", []):
+        if t.get("id") and t["id"] not in act_tables:
+            act_tables[t["id"]] = t
+    for et in exp.get("tables", []):
+        tid = et.get("id")
+        if only is not None and tid not in only:
+            continue
+        at = act_tables.get(tid)
+        pages = at.get("pages", []) if at else []
+        unit = (at or et).get("unit")
+        count(at is not None and at.get("title") == et.get("title"),
+              f"title {et.get('title')!r} read {at.get('title') if at else None!r}",
+              False, tid, None, None, pages)
+        acols = at.get("columns", []) if at else []
+        for i, ec in enumerate(et.get("columns", [])):
+            ac = acols[i] if i < len(acols) else None
+            ok = ac is not None and ac.get("id") == ec.get("id") \
+                and ac.get("header") == ec.get("header")
+            count(ok, f"column {i} {ec.get('header')!r} read {ac.get('header') if ac else None!r}",
+                  False, tid, None, ac.get("header") if ac else None, pages)
+        for er, ar in match_rows(et.get("rows", []), at.get("rows", []) if at else []):
+            label = er.get("name")
+            for key in ("kind", "code", "name"):
+                ok = ar is not None and ar.get(key) == er.get(key)
+                count(ok, f"row {label!r} {key} {er.get(key)!r} read {ar.get(key) if ar else None!r}",
+                      False, tid, ar, ar.get(key) if ar else None, pages)
+            avals = ar.get("values", []) if ar else []
+            for i, ev in enumerate(er.get("values", [])):
+                av = avals[i] if i < len(avals) else "(missing)"
+                count(ar is not None and av == ev,
+                      f"row {label!r} value {i} {ev!r} read {av!r}", True, tid, ar,
+                      amount_text(av, unit) if isinstance(av, int) else None, pages)
+
+    pct = lambda a, b: 100.0 * a / b if b else 100.0
+    print(f"cells: {right}/{total} right ({pct(right, total):.2f}%); "
+          f"amounts: {amounts_right}/{amounts} ({pct(amounts_right, amounts):.2f}%); "
+          f"wrong: {flagged_n} flagged, {silent} silent")
+    if listing:
+        for w in wrong:
+            print("  " + w)
+    if max_silent is not None and silent > max_silent:
+        print(f"FAIL: {silent} cells silently wrong (at most {max_silent} allowed)")
+        return 1
+    if min_right is not None and pct(right, total) < min_right:
+        print(f"FAIL: {pct(right, total):.2f}% of the cells right, "
+              f"less than {min_right}%")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,1105 @@
+/* bdx — harvest: inputs → worker processes → the dataset (bdx/harvest.h).
+ *
+ * The algorithm:
+ *  1. Collect the inputs (files, directories walked, manifests) into a
+ *     list of paths, in a stable order.
+ *  2. Open the dataset directory (which locks it) and remove the
+ *     temporary files of JSON written when a run was killed.
+ *  3. Loop until every input is handled and no worker runs:
+ *     a. while fewer than `jobs` workers run, take the next input: hash
+ *        it (or trust the stored hash of an unchanged path), and
+ *          - another shard's: pass;
+ *          - in flight or done in this run: note the path;
+ *          - in the dataset already: note the path, skip;
+ *          - its JSON left by a killed run: load and store it;
+ *          - else: start a worker on it;
+ *     b. poll the workers' output pipes and exit notifications (pidfd),
+ *        at most 250 ms;
+ *     c. reap the workers that exited; once new workers are started in
+ *        their place (a), store each result (a document, or a failure
+ *        with its reason) in one transaction;
+ *     d. kill (the process group of) a worker past its deadline, or past
+ *        its memory where the address-space limit cannot be used;
+ *     e. report progress.
+ *  4. On a stop request or a fatal error: kill the workers, reap them,
+ *     keep what is stored.
+ *
+ *   inputs ──► hash ──► skip? ──► fork+exec worker ──► JSON ──► load ──► put
+ *                                    │  (own pgid, rlimits,           (one
+ *                                    │   pdeathsig)                   transaction)
+ *                                    └─ killed: timeout / memory ──► put failure
+ */
+#include "bdx/harvest.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib-unix.h>
+#include <glib/gstdio.h>
+
+#include "bdx/dataset.h"
+#include "bdx/error.h"
+#include "bdx/jsonread.h"
+#include "bdx/pipeline.h"
+#include "bdx/validate.h"
+
+/* AddressSanitizer reserves terabytes of address space for its shadow
+ * memory, so a sanitizer build cannot run under RLIMIT_AS: there the
+ * limit is enforced on the resident size, sampled. */
+#if defined(__SANITIZE_ADDRESS__)
+#define NO_RLIMIT_AS 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define NO_RLIMIT_AS 1
+#endif
+#endif
+
+#define OUTPUT_KEEP 8192 /* bytes of a worker's output kept */
+#define TICK_MS 250
+
+typedef struct
+{
+  pid_t pid;
+  int out_fd; /* read end of its output, -1 after EOF */
+  int pidfd;  /* readable when it exits; -1 without kernel support */
+  GString *output;
+  char *sha256, *path, *json_rel, *json_abs;
+  gint64 size;
+  GArray *paths;         /* of BdxDatasetPath; strings in path_strs */
+  GPtrArray *path_strs;
+  gint64 started, deadline, ended;
+  BdxFailReason killed; /* TIMEOUT or MEMORY when the harvest killed it */
+  gint64 peak_vm_kb, peak_rss_kb; /* sampled */
+  int status;            /* once exited: its wait status and usage */
+  struct rusage usage;
+} Worker;
+
+typedef struct
+{
+  const char *dir;
+  BdxDataset *ds;
+  const BdxHarvestOptions *opts;
+  BdxHarvestStats *stats;
+  guint jobs;
+  guint timeout_s, memory_mb;
+  GPtrArray *workers;    /* of Worker*, running */
+  GPtrArray *exited;     /* of Worker*, exited, their results not stored */
+  GHashTable *in_flight; /* sha256 → Worker* */
+  GHashTable *seen;      /* sha256s handled in this run */
+  char **argv_prefix;    /* borrowed from opts */
+  char **envp;           /* owned */
+  gint64 start;
+  pid_t self;
+  GError *fatal;
+} Harvest;
+
+const char *
+bdx_fail_reason_name (BdxFailReason reason)
+{
+  static const char *const names[] = {
+    [BDX_FAIL_NONE] = "none",         [BDX_FAIL_UNREADABLE] = "unreadable",
+    [BDX_FAIL_FORMAT] = "format",     [BDX_FAIL_ENCRYPTED] = "encrypted",
+    [BDX_FAIL_LIMIT] = "limit",       [BDX_FAIL_TIMEOUT] = "timeout",
+    [BDX_FAIL_MEMORY] = "memory",     [BDX_FAIL_CRASH] = "crash",
+    [BDX_FAIL_ERROR] = "error",
+  };
+  if ((guint)reason >= G_N_ELEMENTS (names))
+    return "error";
+  return names[reason];
+}
+
+guint
+bdx_harvest_shard_of (const char *sha256, guint shards)
+{
+  g_return_val_if_fail (sha256 != NULL && shards > 0, 0);
+  guint32 v = 0;
+  for (int i = 0; i < 8 && g_ascii_isxdigit (sha256[i]); i++)
+    v = v << 4 | (guint32)g_ascii_xdigit_value (sha256[i]);
+  return v % shards;
+}
+
+/* ---- 1. inputs ----------------------------------------------------------- */
+
+void
+bdx_harvest_input_free (BdxHarvestInput *in)
+{
+  if (in == NULL)
+    return;
+  g_free (in->path);
+  g_free (in->error);
+  g_free (in);
+}
+
+static void
+add_input (GPtrArray *out, GHashTable *dedup, const char *path,
+           const char *error)
+{
+  if (g_hash_table_contains (dedup, path))
+    return;
+  BdxHarvestInput *in = g_new0 (BdxHarvestInput, 1);
+  in->path = g_strdup (path);
+  in->error = g_strdup (error);
+  g_hash_table_add (dedup, in->path);
+  g_ptr_array_add (out, in);
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *)a, *(const char *const *)b);
+}
+
+static void
+walk (GPtrArray *out, GHashTable *dedup, const char *dir)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDir) d = g_dir_open (dir, 0, &error);
+  if (d == NULL)
+    {
+      add_input (out, dedup, dir, error->message);
+      return;
+    }
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *n = g_ptr_array_index (names, i);
+      g_autofree char *path = g_build_filename (dir, n, NULL);
+      GStatBuf st;
+      if (g_lstat (path, &st) != 0)
+        continue; /* vanished meanwhile */
+      if (S_ISDIR (st.st_mode))
+        walk (out, dedup, path);
+      else
+        {
+          g_autofree char *lower = g_ascii_strdown (n, -1);
+          if (g_str_has_suffix (lower, ".pdf"))
+            add_input (out, dedup, path, NULL);
+        }
+    }
+}
+
+static void
+add_arg (GPtrArray *out, GHashTable *dedup, const char *arg)
+{
+  GStatBuf st;
+  if (g_stat (arg, &st) != 0)
+    {
+      int saved = errno;
+      g_autofree char *msg
+          = g_strdup_printf ("cannot open '%s': %s", arg, g_strerror (saved));
+      add_input (out, dedup, arg, msg);
+    }
+  else if (S_ISDIR (st.st_mode))
+    walk (out, dedup, arg);
+  else
+    add_input (out, dedup, arg, NULL);
+}
+
+static gboolean
+read_manifest (GPtrArray *out, GHashTable *dedup, const char *name,
+               GError **error)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  if (strcmp (name, "-") == 0)
+    {
+      GString *s = g_string_new (NULL);
+      char buf[65536];
+      ssize_t n;
+      while ((n = read (STDIN_FILENO, buf, sizeof buf)) != 0)
+        {
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n < 0)
+            {
+              int saved = errno;
+              g_string_free (s, TRUE);
+              g_set_error (error, BDX_ERROR, BDX_ERROR_IO,
+                           "cannot read the manifest on standard input: %s",
+                           g_strerror (saved));
+              return FALSE;
+            }
+          g_string_append_len (s, buf, n);
+        }
+      len = s->len;
+      data = g_string_free (s, FALSE);
+    }
+  else
+    {
+      g_autoptr (GError) local = NULL;
+      if (!g_file_get_contents (name, &data, &len, &local))
+        {
+          g_set_error (error, BDX_ERROR, BDX_ERROR_IO,
+                       "cannot read the manifest '%s': %s", name,
+                       local->message);
+          return FALSE;
+        }
+    }
+  g_auto (GStrv) lines = g_strsplit (data, "\n", -1);
+  for (char **l = lines; *l; l++)
+    {
+      g_strchomp (*l); /* also a "\r" */
+      if (**l == '\0' || **l == '#')
+        continue;
+      add_arg (out, dedup, *l);
+    }
+  return TRUE;
+}
+
+GPtrArray *
+bdx_harvest_collect (const char *const *args, GError **error)
+{
+  g_return_val_if_fail (args != NULL, NULL);
+  g_autoptr (GPtrArray) out
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)bdx_harvest_input_free);
+  g_autoptr (GHashTable) dedup = g_hash_table_new (g_str_hash, g_str_equal);
+  for (const char *const *a = args; *a; a++)
+    {
+      if (strcmp (*a, "-") == 0)
+        {
+          if (!read_manifest (out, dedup, "-", error))
+            return NULL;
+        }
+      else if ((*a)[0] == '@' && (*a)[1] != '\0')
+        {
+          if (!read_manifest (out, dedup, *a + 1, error))
+            return NULL;
+        }
+      else
+        add_arg (out, dedup, *a);
+    }
+  return g_steal_pointer (&out);
+}
+
+/* ---- hashing ------------------------------------------------------------- */
+
+static char *
+hash_file (const char *path, GError **error)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, BDX_ERROR, BDX_ERROR_IO, "cannot open '%s': %s",
+                   path, g_strerror (saved));
+      return NULL;
+    }
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guchar *buf = g_malloc (1 << 16);
+  ssize_t n;
+  while ((n = read (fd, buf, 1 << 16)) != 0)
+    {
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+          close (fd);
+          g_set_error (error, BDX_ERROR, BDX_ERROR_IO, "cannot read '%s': %s",
+                       path, g_strerror (saved));
+          return NULL;
+        }
+      g_checksum_update (sum, buf, n);
+    }
+  close (fd);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+/* ---- workers ------------------------------------------------------------- */
+
+static void
+worker_free (Worker *w)
+{
+  if (w == NULL)
+    return;
+  if (w->out_fd >= 0)
+    close (w->out_fd);
+  if (w->pidfd >= 0)
+    close (w->pidfd);
+  g_string_free (w->output, TRUE);
+  g_free (w->sha256);
+  g_free (w->path);
+  g_free (w->json_rel);
+  g_free (w->json_abs);
+  g_array_unref (w->paths);
+  g_ptr_array_unref (w->path_strs);
+  g_free (w);
+}
+
+static void
+worker_add_path (Worker *w, const char *path, gint64 size, gint64 mtime_ns)
+{
+  char *p = g_strdup (path);
+  g_ptr_array_add (w->path_strs, p);
+  BdxDatasetPath dp = { p, size, mtime_ns };
+  g_array_append_val (w->paths, dp);
+}
+
+static void
+progress (Harvest *h)
+{
+  h->stats->running = h->workers->len;
+  h->stats->elapsed_us = g_get_monotonic_time () - h->start;
+  if (h->opts->progress)
+    h->opts->progress (h->stats, h->opts->progress_data);
+}
+
+static gboolean
+stopping (Harvest *h)
+{
+  return h->fatal != NULL || (h->opts->stop && *h->opts->stop);
+}
+
+static char *
+json_rel_path (const char *sha256)
+{
+  return g_strdup_printf ("json/%.2s/%s.json", sha256, sha256);
+}
+
+/* Starts a worker on `path`.  Between fork and exec the child calls only
+ * async-signal-safe functions. */
+static gboolean
+spawn (Harvest *h, Worker *w, GError **error)
+{
+  g_autofree char *json_dir = g_path_get_dirname (w->json_abs);
+  if (g_mkdir_with_parents (json_dir, 0777) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, BDX_ERROR, BDX_ERROR_IO, "cannot create '%s': %s",
+                   json_dir, g_strerror (saved));
+      return FALSE;
+    }
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  for (char **a = h->argv_prefix; *a; a++)
+    g_ptr_array_add (argv, *a);
+  g_ptr_array_add (argv, w->path);
+  g_ptr_array_add (argv, w->json_abs);
+  g_ptr_array_add (argv, NULL);
+
+  int fds[2];
+  if (pipe2 (fds, O_CLOEXEC) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, BDX_ERROR, BDX_ERROR_LIBRARY, "cannot make a pipe: %s",
+                   g_strerror (saved));
+      return FALSE;
+    }
+  struct rlimit as = { (rlim_t)h->memory_mb << 20, (rlim_t)h->memory_mb << 20 };
+  struct rlimit core = { 0, 0 };
+  pid_t parent = h->self;
+  char **args = (char **)argv->pdata;
+
+  pid_t pid = fork ();
+  if (pid < 0)
+    {
+      int saved = errno;
+      close (fds[0]);
+      close (fds[1]);
+      g_set_error (error, BDX_ERROR, BDX_ERROR_LIBRARY,
+                   "cannot start a worker: %s", g_strerror (saved));
+      return FALSE;
+    }
+  if (pid == 0)
+    {
+      /* The child: own process group (the harvest kills the group), die
+       * with the parent, limits, output to the pipe. */
+      setpgid (0, 0);
+      prctl (PR_SET_PDEATHSIG, SIGKILL);
+      if (getppid () != parent)
+        _exit (127);
+      signal (SIGINT, SIG_DFL);
+      signal (SIGTERM, SIG_DFL);
+      signal (SIGPIPE, SIG_DFL);
+#ifndef NO_RLIMIT_AS
+      setrlimit (RLIMIT_AS, &as);
+#else
+      (void)as;
+#endif
+      setrlimit (RLIMIT_CORE, &core);
+      int null = open ("/dev/null", O_RDONLY);
+      if (null >= 0)
+        dup2 (null, STDIN_FILENO);
+      dup2 (fds[1], STDOUT_FILENO);
+      dup2 (fds[1], STDERR_FILENO);
+      execve (args[0], args, h->envp);
+      static const char msg[] = "bdx: cannot run the bdx worker\n";
+      if (write (STDERR_FILENO, msg, sizeof msg - 1) < 0)
+        _exit (127);
+      _exit (127);
+    }
+  setpgid (pid, pid); /* also here: no race with a kill of the group */
+  close (fds[1]);
+  g_unix_set_fd_nonblocking (fds[0], TRUE, NULL);
+  w->pid = pid;
+  w->out_fd = fds[0];
+#ifdef SYS_pidfd_open
+  w->pidfd = (int)syscall (SYS_pidfd_open, pid, 0);
+#else
+  w->pidfd = -1;
+#endif
+  w->started = g_get_monotonic_time ();
+  w->deadline = w->started + (gint64)h->timeout_s * G_USEC_PER_SEC;
+  return TRUE;
+}
+
+static void
+drain (Worker *w)
+{
+  char buf[4096];
+  while (w->out_fd >= 0)
+    {
+      ssize_t n = read (w->out_fd, buf, sizeof buf);
+      if (n > 0)
+        {
+          g_string_append_len (w->output, buf, n);
+          if (w->output->len > OUTPUT_KEEP)
+            g_string_erase (w->output, 0, w->output->len - OUTPUT_KEEP);
+          continue;
+        }
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0 && errno == EAGAIN)
+        return;
+      close (w->out_fd); /* EOF or an error */
+      w->out_fd = -1;
+    }
+}
+
+/* The worker's last non-empty output line, without "bdx: ". */
+static char *
+last_line (const GString *output)
+{
+  g_auto (GStrv) lines = g_strsplit (output->str, "\n", -1);
+  for (int i = (int)g_strv_length (lines) - 1; i >= 0; i--)
+    {
+      char *l = g_strstrip (lines[i]);
+      if (*l == '\0')
+        continue;
+      if (g_str_has_prefix (l, "bdx: "))
+        l += 5;
+      g_autofree char *valid = g_utf8_make_valid (l, -1);
+      if (g_utf8_strlen (valid, -1) > 500)
+        *g_utf8_offset_to_pointer (valid, 500) = '\0';
+      return g_steal_pointer (&valid);
+    }
+  return NULL;
+}
+
+static gboolean
+mentions_memory (const GString *output)
+{
+  static const char *const words[]
+      = { "failed to allocate", "bad_alloc",        "out of memory",
+          "cannot allocate memory", "allocation size", "memory exhausted" };
+  g_autofree char *lower = g_ascii_strdown (output->str, output->len);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (lower, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Samples a worker's memory from /proc (best effort). */
+static void
+sample_memory (Harvest *h, Worker *w)
+{
+  char path[64], buf[128];
+  g_snprintf (path, sizeof path, "/proc/%d/statm", (int)w->pid);
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return;
+  ssize_t n = read (fd, buf, sizeof buf - 1);
+  close (fd);
+  if (n <= 0)
+    return;
+  buf[n] = '\0';
+  unsigned long long vm = 0, rss = 0;
+  if (sscanf (buf, "%llu %llu", &vm, &rss) != 2)
+    return;
+  gint64 page_kb = sysconf (_SC_PAGESIZE) / 1024;
+  gint64 vm_kb = (gint64)vm * page_kb, rss_kb = (gint64)rss * page_kb;
+  w->peak_vm_kb = MAX (w->peak_vm_kb, vm_kb);
+  w->peak_rss_kb = MAX (w->peak_rss_kb, rss_kb);
+#ifdef NO_RLIMIT_AS
+  if (rss_kb > (gint64)h->memory_mb * 1024 && w->killed == BDX_FAIL_NONE)
+    {
+      w->killed = BDX_FAIL_MEMORY;
+      kill (-w->pid, SIGKILL);
+      kill (w->pid, SIGKILL);
+    }
+#else
+  (void)h;
+  (void)rss_kb;
+#endif
+}
+
+/* ---- storing results ----------------------------------------------------- */
+
+static void
+store (Harvest *h, const BdxDatasetEntry *e, const BdxDisclosure *d,
+       BdxFailReason reason)
+{
+  g_autoptr (GError) error = NULL;
+  if (!bdx_dataset_put (h->ds, e, d, &error))
+    {
+      if (h->fatal == NULL)
+        h->fatal = g_steal_pointer (&error);
+      return;
+    }
+  BdxHarvestStats *s = h->stats;
+  if (d != NULL)
+    {
+      int failed = 0;
+      bdx_validate_summary (d, NULL, NULL, NULL, &failed);
+      s->done++;
+      s->not_disclosure += !bdx_disclosure_is_disclosure (d);
+      s->checks_failed += failed > 0;
+    }
+  else
+    {
+      s->failed++;
+      s->failed_by[reason]++;
+    }
+}
+
+static BdxFailReason
+reason_for_exit (int code)
+{
+  switch (code)
+    {
+    case 3: return BDX_FAIL_UNREADABLE;
+    case 4: return BDX_FAIL_FORMAT;
+    case 5: return BDX_FAIL_ENCRYPTED;
+    case 8: return BDX_FAIL_LIMIT;
+    default: return BDX_FAIL_ERROR;
+    }
+}
+
+/* A worker exited: its document or its failure goes into the dataset. */
+static void
+finish (Harvest *h, Worker *w, int status, const struct rusage *ru)
+{
+  drain (w);
+  gint64 elapsed_ms = (w->ended - w->started) / 1000;
+  gint64 rss_kb = ru->ru_maxrss;
+  h->stats->max_rss_kb = MAX (h->stats->max_rss_kb, rss_kb);
+
+  BdxDatasetEntry e = { 0 };
+  e.sha256 = w->sha256;
+  e.path = w->path;
+  e.size = w->size;
+  e.paths = (const BdxDatasetPath *)w->paths->data;
+  e.n_paths = w->paths->len;
+  e.elapsed_ms = elapsed_ms;
+  e.max_rss_kb = rss_kb;
+
+  g_autofree char *line = last_line (w->output);
+  g_autofree char *message = NULL;
+  BdxFailReason reason = BDX_FAIL_NONE;
+#ifdef NO_RLIMIT_AS
+  gint64 peak_kb = MAX (w->peak_rss_kb, rss_kb);
+#else
+  gint64 peak_kb = w->peak_vm_kb;
+#endif
+  gboolean near_limit = peak_kb >= (gint64)h->memory_mb * 1024 * 9 / 10;
+  /* Killed by the harvest, unless it exited on its own just before. */
+  gboolean killed = w->killed != BDX_FAIL_NONE && WIFSIGNALED (status)
+                    && WTERMSIG (status) == SIGKILL;
+  if (killed && w->killed == BDX_FAIL_TIMEOUT)
+    {
+      reason = BDX_FAIL_TIMEOUT;
+      message = g_strdup_printf ("no result within %u s; killed",
+                                 h->timeout_s);
+    }
+  else if (killed && w->killed == BDX_FAIL_MEMORY)
+    {
+      reason = BDX_FAIL_MEMORY;
+      message = g_strdup_printf ("used more than %u MiB of memory; killed",
+                                 h->memory_mb);
+    }
+  else if (WIFEXITED (status)
+           && (WEXITSTATUS (status) == 0 || WEXITSTATUS (status) == 6))
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (BdxDisclosure) d = bdx_disclosure_load (w->json_abs, &error);
+      if (d == NULL)
+        {
+          reason = BDX_FAIL_ERROR;
+          message = g_strdup_printf ("the worker's output is unreadable: %s",
+                                     error->message);
+        }
+      else if (g_strcmp0 (d->source.sha256, w->sha256) != 0)
+        {
+          reason = BDX_FAIL_ERROR;
+          message = g_strdup ("the file changed while it was read");
+        }
+      else
+        {
+          e.json = w->json_rel;
+          store (h, &e, d, BDX_FAIL_NONE);
+          return;
+        }
+    }
+  else if (WIFEXITED (status)
+           && (WEXITSTATUS (status) == 10 || WEXITSTATUS (status) == 127))
+    {
+      /* The JSON cannot be written, or the worker cannot be run: every
+       * document would fail alike. */
+      if (h->fatal == NULL)
+        g_set_error (&h->fatal, BDX_ERROR, BDX_ERROR_IO, "%s",
+                     line ? line : "a worker cannot write its output");
+      return;
+    }
+  else if (WIFEXITED (status))
+    {
+      reason = reason_for_exit (WEXITSTATUS (status));
+      if (mentions_memory (w->output)
+          || (reason == BDX_FAIL_ERROR && near_limit))
+        reason = BDX_FAIL_MEMORY;
+      if (line)
+        message = g_steal_pointer (&line);
+      else
+        message = g_strdup_printf ("the worker exited with status %d",
+                                   WEXITSTATUS (status));
+    }
+  else
+    {
+      int sig = WIFSIGNALED (status) ? WTERMSIG (status) : 0;
+      reason = mentions_memory (w->output) || near_limit ? BDX_FAIL_MEMORY
+                                                          : BDX_FAIL_CRASH;
+      if (reason == BDX_FAIL_MEMORY)
+        message = g_strdup_printf ("out of its %u MiB of memory "
+                                   "(killed by signal %d, %s)",
+                                   h->memory_mb, sig, g_strsignal (sig));
+      else
+        message = g_strdup_printf ("killed by signal %d (%s)", sig,
+                                   g_strsignal (sig));
+    }
+  (void)g_unlink (w->json_abs);
+  e.reason = bdx_fail_reason_name (reason);
+  e.error = message;
+  store (h, &e, NULL, reason);
+}
+
+/* Waits for the workers that exited and moves them to h->exited; with
+ * `block`, waits for all of them and drops them (they were killed). */
+static void
+reap (Harvest *h, gboolean block)
+{
+  for (guint i = 0; i < h->workers->len;)
+    {
+      Worker *w = g_ptr_array_index (h->workers, i);
+      pid_t r = wait4 (w->pid, &w->status, block ? 0 : WNOHANG, &w->usage);
+      if (r < 0 && errno == EINTR)
+        {
+          if (!block)
+            i++;
+          continue;
+        }
+      if (r == 0)
+        {
+          i++;
+          continue;
+        }
+      if (r > 0 && !block)
+        {
+          w->ended = g_get_monotonic_time ();
+          g_ptr_array_add (h->exited, g_ptr_array_steal_index (h->workers, i));
+        }
+      else
+        {
+          g_hash_table_remove (h->in_flight, w->sha256);
+          g_ptr_array_remove_index (h->workers, i);
+        }
+    }
+}
+
+/* Stores the results of the workers that exited.  Called after new
+ * workers were started, so that storing overlaps with their work. */
+static void
+store_exited (Harvest *h)
+{
+  while (h->exited->len > 0)
+    {
+      Worker *w = g_ptr_array_steal_index (h->exited, 0);
+      if (h->fatal == NULL)
+        finish (h, w, w->status, &w->usage);
+      g_hash_table_remove (h->in_flight, w->sha256);
+      worker_free (w);
+      progress (h);
+    }
+}
+
+static void
+kill_worker (Worker *w, BdxFailReason why)
+{
+  if (w->killed == BDX_FAIL_NONE)
+    w->killed = why;
+  kill (-w->pid, SIGKILL);
+  kill (w->pid, SIGKILL);
+}
+
+/* ---- 3a. one input ------------------------------------------------------- */
+
+static void
+input_error (Harvest *h, const char *path, const char *reason,
+             const char *message)
+{
+  g_autoptr (GError) error = NULL;
+  if (!bdx_dataset_set_input_error (h->ds, path, reason, message, &error))
+    {
+      if (h->fatal == NULL)
+        h->fatal = g_steal_pointer (&error);
+      return;
+    }
+  h->stats->unreadable++;
+}
+
+static void
+note_path (Harvest *h, const char *sha, const BdxDatasetPath *p)
+{
+  g_autoptr (GError) error = NULL;
+  if (!bdx_dataset_add_path (h->ds, sha, p, &error) && h->fatal == NULL)
+    h->fatal = g_steal_pointer (&error);
+}
+
+/* Stores the JSON a killed run left for this hash, if it is sound. */
+static gboolean
+reuse_json (Harvest *h, const char *sha, const char *path,
+            const BdxDatasetPath *p, const char *json_rel,
+            const char *json_abs)
+{
+  if (!g_file_test (json_abs, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+  g_autoptr (BdxDisclosure) d = bdx_disclosure_load (json_abs, NULL);
+  if (d == NULL || g_strcmp0 (d->source.sha256, sha) != 0)
+    return FALSE;
+  BdxDatasetEntry e = { 0 };
+  e.sha256 = sha;
+  e.path = path;
+  e.size = p->size;
+  e.paths = p;
+  e.n_paths = 1;
+  e.json = json_rel;
+  e.elapsed_ms = -1;
+  e.max_rss_kb = -1;
+  store (h, &e, d, BDX_FAIL_NONE);
+  h->stats->reused++;
+  return TRUE;
+}
+
+static void
+handle_input (Harvest *h, const BdxHarvestInput *in)
+{
+  BdxHarvestStats *s = h->stats;
+  const BdxHarvestOptions *o = h->opts;
+  s->seen++;
+  if (in->error != NULL)
+    {
+      input_error (h, in->path, "unreadable", in->error);
+      return;
+    }
+  GStatBuf st;
+  if (g_stat (in->path, &st) != 0)
+    {
+      int saved = errno;
+      g_autofree char *msg = g_strdup_printf ("cannot open '%s': %s",
+                                              in->path, g_strerror (saved));
+      input_error (h, in->path, "unreadable", msg);
+      return;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_autofree char *msg
+          = g_strdup_printf ("'%s' is not a regular file", in->path);
+      input_error (h, in->path, "not_regular", msg);
+      return;
+    }
+  BdxDatasetPath p = { in->path, st.st_size,
+                       (gint64)st.st_mtim.tv_sec * 1000000000
+                           + st.st_mtim.tv_nsec };
+  g_autofree char *sha = o->force ? NULL
+                                  : bdx_dataset_lookup_path (h->ds, in->path,
+                                                             p.size, p.mtime_ns);
+  gboolean cached = sha != NULL;
+  if (sha == NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      sha = hash_file (in->path, &error);
+      if (sha == NULL)
+        {
+          input_error (h, in->path, "unreadable", error->message);
+          return;
+        }
+    }
+  if (o->shards > 1 && bdx_harvest_shard_of (sha, o->shards) != o->shard - 1)
+    {
+      s->other_shard++;
+      return;
+    }
+  Worker *running = g_hash_table_lookup (h->in_flight, sha);
+  if (running != NULL)
+    {
+      worker_add_path (running, p.path, p.size, p.mtime_ns);
+      s->duplicates++;
+      return;
+    }
+  if (g_hash_table_contains (h->seen, sha))
+    {
+      note_path (h, sha, &p);
+      s->duplicates++;
+      return;
+    }
+
+  BdxDocStatus status = BDX_DOC_ABSENT;
+  g_autoptr (GError) error = NULL;
+  if (!bdx_dataset_lookup_status (h->ds, sha, &status, &error))
+    {
+      if (h->fatal == NULL)
+        h->fatal = g_steal_pointer (&error);
+      return;
+    }
+  g_hash_table_add (h->seen, g_strdup (sha));
+  if (!o->force && status != BDX_DOC_ABSENT
+      && (status != BDX_DOC_FAILED || !o->retry_failed))
+    {
+      if (!cached)
+        note_path (h, sha, &p);
+      s->skipped++;
+      return;
+    }
+
+  g_autofree char *json_rel = json_rel_path (sha);
+  g_autofree char *json_abs = g_build_filename (h->dir, json_rel, NULL);
+  if (!o->force && status == BDX_DOC_ABSENT
+      && reuse_json (h, sha, in->path, &p, json_rel, json_abs))
+    return;
+
+  Worker *w = g_new0 (Worker, 1);
+  w->out_fd = w->pidfd = -1;
+  w->output = g_string_new (NULL);
+  w->sha256 = g_strdup (sha);
+  w->path = g_strdup (in->path);
+  w->size = p.size;
+  w->json_rel = g_steal_pointer (&json_rel);
+  w->json_abs = g_steal_pointer (&json_abs);
+  w->paths = g_array_new (FALSE, TRUE, sizeof (BdxDatasetPath));
+  w->path_strs = g_ptr_array_new_with_free_func (g_free);
+  worker_add_path (w, p.path, p.size, p.mtime_ns);
+  if (!spawn (h, w, &error))
+    {
+      worker_free (w);
+      if (h->fatal == NULL)
+        h->fatal = g_steal_pointer (&error);
+      return;
+    }
+  g_ptr_array_add (h->workers, w);
+  g_hash_table_insert (h->in_flight, w->sha256, w);
+}
+
+/* ---- 2. leftovers of a killed run ---------------------------------------- */
+
+/* Removes the temporary files of JSON being written when a run was
+ * killed (emit's ".NAME.json.XXXXXX"); the lock says no one writes. */
+static void
+remove_temporaries (const char *dir)
+{
+  g_autofree char *json = g_build_filename (dir, "json", NULL);
+  g_autoptr (GDir) top = g_dir_open (json, 0, NULL);
+  const char *sub;
+  while (top && (sub = g_dir_read_name (top)) != NULL)
+    {
+      g_autofree char *subdir = g_build_filename (json, sub, NULL);
+      g_autoptr (GDir) d = g_dir_open (subdir, 0, NULL);
+      const char *name;
+      while (d && (name = g_dir_read_name (d)) != NULL)
+        if (name[0] == '.' && strstr (name, ".json.") != NULL)
+          {
+            g_autofree char *path = g_build_filename (subdir, name, NULL);
+            (void)g_unlink (path);
+          }
+    }
+}
+
+/* ---- 3. the loop --------------------------------------------------------- */
+
+static void
+wait_for_events (Harvest *h)
+{
+  g_autoptr (GArray) fds = g_array_new (FALSE, TRUE, sizeof (struct pollfd));
+  gint64 now = g_get_monotonic_time ();
+  gint64 timeout_ms = TICK_MS;
+  gboolean all_pidfds = TRUE;
+  for (guint i = 0; i < h->workers->len; i++)
+    {
+      Worker *w = g_ptr_array_index (h->workers, i);
+      struct pollfd p = { 0 };
+      p.events = POLLIN;
+      if (w->out_fd >= 0)
+        {
+          p.fd = w->out_fd;
+          g_array_append_val (fds, p);
+        }
+      if (w->pidfd >= 0)
+        {
+          p.fd = w->pidfd;
+          g_array_append_val (fds, p);
+        }
+      else
+        all_pidfds = FALSE;
+      timeout_ms = MIN (timeout_ms, (w->deadline - now) / 1000 + 1);
+    }
+  if (!all_pidfds)
+    timeout_ms = MIN (timeout_ms, 20); /* reap by polling instead */
+#ifdef NO_RLIMIT_AS
+  timeout_ms = MIN (timeout_ms, 100); /* sample memory often */
+#endif
+  (void)poll ((struct pollfd *)fds->data, fds->len,
+              (int)CLAMP (timeout_ms, 0, TICK_MS));
+}
+
+static void
+run_loop (Harvest *h, const GPtrArray *inputs)
+{
+  guint next = 0;
+  gint64 last_progress = 0;
+  for (;;)
+    {
+      while (!stopping (h) && h->workers->len < h->jobs
+             && next < inputs->len)
+        {
+          handle_input (h, g_ptr_array_index (inputs, next++));
+          gint64 now = g_get_monotonic_time ();
+          if (now - last_progress > 100000)
+            {
+              /* Many inputs skipped in a row: keep the workers going. */
+              for (guint i = 0; i < h->workers->len; i++)
+                drain (g_ptr_array_index (h->workers, i));
+              reap (h, FALSE);
+              progress (h);
+              last_progress = now;
+            }
+        }
+      /* Also when stopping: what finished is kept. */
+      store_exited (h);
+      if (stopping (h))
+        return;
+      if (h->workers->len == 0)
+        {
+          if (next >= inputs->len)
+            return;
+          continue;
+        }
+      wait_for_events (h);
+      for (guint i = 0; i < h->workers->len; i++)
+        drain (g_ptr_array_index (h->workers, i));
+      reap (h, FALSE);
+      gint64 now = g_get_monotonic_time ();
+      for (guint i = 0; i < h->workers->len; i++)
+        {
+          Worker *w = g_ptr_array_index (h->workers, i);
+          if (now >= w->deadline)
+            kill_worker (w, BDX_FAIL_TIMEOUT);
+          else
+            sample_memory (h, w);
+        }
+      if (now - last_progress > TICK_MS * 1000)
+        {
+          progress (h);
+          last_progress = now;
+        }
+    }
+}
+
+gboolean
+bdx_harvest_run (const char *dir, const GPtrArray *inputs,
+                 const BdxHarvestOptions *opts, BdxHarvestStats *stats,
+                 GError **error)
+{
+  g_return_val_if_fail (dir != NULL && inputs != NULL && opts != NULL, FALSE);
+  g_return_val_if_fail (opts->worker != NULL && opts->worker[0] != NULL,
+                        FALSE);
+  g_return_val_if_fail (opts->shards == 0
+                            || (opts->shard >= 1 && opts->shard <= opts->shards),
+                        FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  BdxHarvestStats local_stats;
+  if (stats == NULL)
+    stats = &local_stats;
+  *stats = (BdxHarvestStats){ 0 };
+  stats->inputs = inputs->len;
+
+  Harvest h = { 0 };
+  h.dir = dir;
+  h.opts = opts;
+  h.stats = stats;
+  h.jobs = opts->jobs ? opts->jobs : MAX (1u, g_get_num_processors ());
+  h.timeout_s = opts->timeout ? opts->timeout : BDX_HARVEST_DEFAULT_TIMEOUT;
+  h.memory_mb = opts->memory_mb ? opts->memory_mb
+                                : BDX_HARVEST_DEFAULT_MEMORY_MB;
+  h.argv_prefix = (char **)opts->worker;
+  h.self = getpid ();
+  h.start = g_get_monotonic_time ();
+
+  g_autoptr (BdxDataset) ds = bdx_dataset_open_dir (dir, error);
+  if (ds == NULL)
+    return FALSE;
+  h.ds = ds;
+  remove_temporaries (dir);
+
+  h.envp = g_get_environ ();
+  for (const char *const *e = opts->worker_env; e && *e; e++)
+    {
+      const char *eq = strchr (*e, '=');
+      if (eq == NULL)
+        continue;
+      g_autofree char *name = g_strndup (*e, eq - *e);
+      h.envp = g_environ_setenv (h.envp, name, eq + 1, TRUE);
+    }
+  h.workers = g_ptr_array_new_with_free_func ((GDestroyNotify)worker_free);
+  h.exited = g_ptr_array_new_with_free_func ((GDestroyNotify)worker_free);
+  h.in_flight = g_hash_table_new (g_str_hash, g_str_equal);
+  h.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  progress (&h);
+  run_loop (&h, inputs);
+
+  /* Stopped or failed: the workers in flight are lost, by design. */
+  for (guint i = 0; i < h.workers->len; i++)
+    kill_worker (g_ptr_array_index (h.workers, i), BDX_FAIL_NONE);
+  reap (&h, TRUE);
+  if (stopping (&h))
+    remove_temporaries (dir);
+  progress (&h);
+
+  g_ptr_array_unref (h.workers);
+  g_ptr_array_unref (h.exited);
+  g_hash_table_unref (h.in_flight);
+  g_hash_table_unref (h.seen);
+  g_strfreev (h.envp);
+  if (h.fatal != NULL)
+    {
+      g_propagate_error (error, h.fatal);
+      return FALSE;
+    }
+  if (opts->stop && *opts->stop)
+    {
+      g_set_error (error, BDX_ERROR, BDX_ERROR_CANCELLED,
+                   "the harvest was stopped");
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,427 @@
+/* Unit tests for bdx/ocr.h, and for the triage and rendering of read.h.
+ *
+ * The sample PDF and the test data are found from BDX_TEST_CASES
+ * (tests/cases): ../../samples and ../data.  Tests that run tesseract
+ * need its chi_sim data; they skip when it cannot start.
+ */
+#include <glib/gstdio.h>
+#include <leptonica/allheaders.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bdx/error.h"
+#include "bdx/layout.h"
+#include "bdx/ocr.h"
+#include "bdx/read.h"
+
+static void
+pix_unref (PIX *p)
+{
+  pixDestroy (&p);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PIX, pix_unref)
+
+static char *
+test_file (const char *rel)
+{
+  const char *cases = g_getenv ("BDX_TEST_CASES");
+  if (cases == NULL)
+    return NULL;
+  return g_build_filename (cases, "..", rel, NULL);
+}
+
+static char *
+sample_path (void)
+{
+  return test_file ("../samples/kizilsu-2026-budget.pdf");
+}
+
+/* An engine, or NULL after marking the test skipped. */
+static BdxOcrEngine *
+engine_or_skip (void)
+{
+  g_autoptr (GError) error = NULL;
+  BdxOcrEngine *e = bdx_ocr_engine_new (NULL, &error);
+  if (e == NULL)
+    g_test_skip (error->message);
+  return e;
+}
+
+/* ---- triage ------------------------------------------------------------- */
+
+static void
+test_triage_rules (void)
+{
+  BdxTextStats st = { 0 };
+  g_assert_cmpint (bdx_page_triage (&st), ==, BDX_PAGE_NO_TEXT);
+
+  st = (BdxTextStats){ .chars = 500, .han = 300, .suspect = 5 };
+  g_assert_cmpint (bdx_page_triage (&st), ==, BDX_PAGE_TEXT);
+  st.suspect = 50; /* 10 % */
+  g_assert_cmpint (bdx_page_triage (&st), ==, BDX_PAGE_GARBLED);
+
+  /* A few characters, mostly suspect. */
+  st = (BdxTextStats){ .chars = 4, .suspect = 2 };
+  g_assert_cmpint (bdx_page_triage (&st), ==, BDX_PAGE_GARBLED);
+  st = (BdxTextStats){ .chars = 4, .suspect = 1 };
+  g_assert_cmpint (bdx_page_triage (&st), ==, BDX_PAGE_TEXT);
+
+  /* Radical soup, and a normal page with a handful of radicals. */
+  st = (BdxTextStats){ .chars = 200, .han = 100, .radicals = 40 };
+  g_assert_cmpint (bdx_page_triage (&st), ==, BDX_PAGE_GARBLED);
+  st = (BdxTextStats){ .chars = 200, .han = 150, .radicals = 4 };
+  g_assert_cmpint (bdx_page_triage (&st), ==, BDX_PAGE_TEXT);
+
+  /* A scan with a stamped page number. */
+  st = (BdxTextStats){ .chars = 3, .scanned = TRUE };
+  g_assert_cmpint (bdx_page_triage (&st), ==, BDX_PAGE_NO_TEXT);
+  st = (BdxTextStats){ .chars = 300, .han = 200, .scanned = TRUE };
+  g_assert_cmpint (bdx_page_triage (&st), ==, BDX_PAGE_TEXT);
+}
+
+static void
+test_triage_pdfs (void)
+{
+  g_autofree char *sample = sample_path ();
+  g_autofree char *garbled = test_file ("data/garbled-tounicode.pdf");
+  if (sample == NULL)
+    {
+      g_test_skip ("BDX_TEST_CASES is not set");
+      return;
+    }
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BdxReader) r = bdx_reader_open (sample, NULL, &error);
+  g_assert_no_error (error);
+  g_autoptr (BdxPage) p = bdx_reader_read_page (r, 7, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (p->text_state, ==, BDX_PAGE_TEXT);
+  g_assert_cmpuint (p->text_stats.suspect, ==, 0);
+  g_assert_cmpuint (p->text_stats.han, >, 100);
+
+  g_autoptr (BdxReader) g = bdx_reader_open (garbled, NULL, &error);
+  g_assert_no_error (error);
+  g_autoptr (BdxPage) gp = bdx_reader_read_page (g, 0, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gp->text_state, ==, BDX_PAGE_GARBLED);
+  g_assert_cmpuint (gp->text_stats.suspect * 2, >, gp->text_stats.chars);
+}
+
+/* ---- pictures ------------------------------------------------------------- */
+
+static void
+test_sniff (void)
+{
+  struct {
+    const char *bytes;
+    gsize len;
+    gboolean image;
+  } cases[] = {
+    { "II*\0rest", 8, TRUE },
+    { "MM\0*rest", 8, TRUE },
+    { "\x89PNG\r\n\x1a\nrest", 12, TRUE },
+    { "\xff\xd8\xff\xe0", 4, TRUE },
+    { "%PDF-1.7", 8, FALSE },
+    { "II", 2, FALSE },
+    { "", 0, FALSE },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GBytes) b = g_bytes_new_static (cases[i].bytes, cases[i].len);
+      g_assert_cmpint (bdx_image_sniff (b), ==, cases[i].image);
+    }
+}
+
+static PIX *
+box_picture (int w, int h, int res)
+{
+  PIX *p = pixCreate (w, h, 8);
+  pixSetAllArbitrary (p, 255);
+  pixSetResolution (p, res, res);
+  for (int y = h / 4; y < h / 2; y++)
+    for (int x = w / 4; x < w / 2; x++)
+      pixSetPixel (p, x, y, 0);
+  return p;
+}
+
+static void
+test_image_files (void)
+{
+  g_autoptr (GError) error = NULL;
+  /* A two-page TIFF: pages of different sizes, the second without a
+   * resolution. */
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp ("bdx-test-XXXXXX.tiff", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_autoptr (PIX) a = box_picture (300, 200, 200);
+  g_autoptr (PIX) b = box_picture (120, 160, 0);
+  g_assert_cmpint (pixWriteTiff (path, a, IFF_TIFF_ZIP, "w"), ==, 0);
+  g_assert_cmpint (pixWriteTiff (path, b, IFF_TIFF_ZIP, "a"), ==, 0);
+  gchar *data;
+  gsize len;
+  g_assert_true (g_file_get_contents (path, &data, &len, &error));
+  g_unlink (path);
+  g_autoptr (GBytes) tiff = g_bytes_new_take (data, len);
+  g_assert_true (bdx_image_sniff (tiff));
+  g_autoptr (BdxImageFile) f = bdx_image_file_open_bytes (tiff, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bdx_image_file_n_pages (f), ==, 2);
+  g_autoptr (PIX) p1 = bdx_image_file_load_page (f, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pixGetWidth (p1), ==, 300);
+  g_assert_cmpint (pixGetXRes (p1), ==, 200);
+  g_autoptr (PIX) p2 = bdx_image_file_load_page (f, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pixGetHeight (p2), ==, 160);
+  g_assert_cmpint (pixGetXRes (p2), ==, BDX_OCR_DEFAULT_DPI);
+
+  /* The page limit. */
+  g_autoptr (BdxImageFile) none = bdx_image_file_open_bytes (tiff, 1, &error);
+  g_assert_null (none);
+  g_assert_error (error, BDX_ERROR, BDX_ERROR_LIMIT);
+  g_clear_error (&error);
+
+  /* A PNG: one page. */
+  l_uint8 *png = NULL;
+  size_t png_len = 0;
+  g_assert_cmpint (pixWriteMemPng (&png, &png_len, a, 0), ==, 0);
+  g_autoptr (GBytes) pb = g_bytes_new (png, png_len);
+  lept_free (png);
+  g_autoptr (BdxImageFile) pf = bdx_image_file_open_bytes (pb, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bdx_image_file_n_pages (pf), ==, 1);
+
+  /* Damaged: a PNG signature and nothing else. */
+  g_autoptr (GBytes) bad = g_bytes_new_static ("\x89PNG\r\n\x1a\n\0\0\0\0", 12);
+  g_autoptr (BdxImageFile) bf = bdx_image_file_open_bytes (bad, 0, &error);
+  g_assert_null (bf);
+  g_assert_error (error, BDX_ERROR, BDX_ERROR_FORMAT);
+}
+
+static void
+test_render (void)
+{
+  g_autofree char *sample = sample_path ();
+  if (sample == NULL)
+    {
+      g_test_skip ("BDX_TEST_CASES is not set");
+      return;
+    }
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BdxReader) r = bdx_reader_open (sample, NULL, &error);
+  g_assert_no_error (error);
+  g_autoptr (PIX) pix = bdx_reader_render_page (r, 7, 144, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pixGetDepth (pix), ==, 8);
+  g_assert_cmpint (pixGetXRes (pix), ==, 144);
+  g_assert_cmpint (abs (pixGetWidth (pix) - 595 * 2), <=, 2);
+  g_assert_cmpint (abs (pixGetHeight (pix) - 842 * 2), <=, 2);
+  /* Ink somewhere, white mostly. */
+  l_float32 mean = 0;
+  pixGetAverageMasked (pix, NULL, 0, 0, 1, L_MEAN_ABSVAL, &mean);
+  g_assert_cmpfloat (mean, >, 200);
+  g_assert_cmpfloat (mean, <, 254);
+}
+
+/* ---- recognition ----------------------------------------------------------- */
+
+static const BdxGrid *
+first_grid (const BdxLayout *l)
+{
+  for (guint i = 0; i < l->blocks->len; i++)
+    {
+      const BdxBlock *b = g_ptr_array_index (l->blocks, i);
+      if (b->kind == BDX_BLOCK_GRID)
+        return b->grid;
+    }
+  return NULL;
+}
+
+static gboolean
+grid_has (const BdxGrid *g, const char *text)
+{
+  for (guint i = 0; i < g->cells->len; i++)
+    if (strcmp (((BdxCell *) g_ptr_array_index (g->cells, i))->text, text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* 表3 rendered and read: the same grid as the text layer's, its amounts
+ * exactly. */
+static void
+test_read_table (void)
+{
+  g_autofree char *sample = sample_path ();
+  if (sample == NULL)
+    {
+      g_test_skip ("BDX_TEST_CASES is not set");
+      return;
+    }
+  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
+  if (e == NULL)
+    return;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BdxReader) r = bdx_reader_open (sample, NULL, &error);
+  g_assert_no_error (error);
+  g_autoptr (PIX) pix = bdx_reader_render_page (r, 7, 300, &error);
+  g_assert_no_error (error);
+
+  g_autoptr (BdxOcrImage) img = bdx_ocr_image_new (e, pix, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bdx_ocr_image_quarter_turns (img), ==, 0);
+  g_autoptr (BdxPage) page = bdx_ocr_read_page (e, img, 8, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (page->number, ==, 8);
+  g_assert_cmpfloat (fabs (page->width - 595), <, 2);
+  g_assert_true (page->rules_known);
+  g_assert_cmpuint (page->hrules->len, >=, 20);
+  g_assert_cmpuint (page->vrules->len, >=, 8);
+  g_assert_cmpuint (page->glyphs->len, >, 200);
+  const BdxGlyph *g0 = &g_array_index (page->glyphs, BdxGlyph, 0);
+  g_assert_cmpint (g0->source, ==, BDX_GLYPH_OCR);
+
+  g_autoptr (BdxLayout) l = bdx_layout_page (page, NULL);
+  int changed = bdx_ocr_reread_cells (e, img, page, l, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (changed, >, 0);
+  g_clear_pointer (&l, bdx_layout_free);
+  l = bdx_layout_page (page, NULL);
+
+  /* The text layer's grid, for the truth. */
+  g_autoptr (BdxPage) tp = bdx_reader_read_page (r, 7, TRUE, &error);
+  g_assert_no_error (error);
+  g_autoptr (BdxLayout) tl = bdx_layout_page (tp, NULL);
+  const BdxGrid *og = first_grid (l), *tg = first_grid (tl);
+  g_assert_nonnull (og);
+  g_assert_cmpint (og->n_rows, ==, tg->n_rows);
+  g_assert_cmpint (og->n_cols, ==, tg->n_cols);
+  int amounts = 0;
+  for (guint i = 0; i < tg->cells->len; i++)
+    {
+      const BdxCell *tc = g_ptr_array_index (tg->cells, i);
+      const BdxCell *oc = bdx_grid_cell (og, tc->row, tc->col);
+      if (tc->text[0] >= '0' && tc->text[0] <= '9' && strchr (tc->text, '.'))
+        {
+          g_assert_cmpstr (oc->text, ==, tc->text);
+          amounts++;
+        }
+    }
+  g_assert_cmpint (amounts, >=, 30);
+  g_assert_true (grid_has (og, "417.37"));
+  g_assert_true (grid_has (og, "合计"));
+}
+
+/* A page scanned sideways or upside down is turned upright. */
+static void
+test_orientation (void)
+{
+  g_autofree char *sample = sample_path ();
+  if (sample == NULL)
+    {
+      g_test_skip ("BDX_TEST_CASES is not set");
+      return;
+    }
+  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
+  if (e == NULL)
+    return;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BdxReader) r = bdx_reader_open (sample, NULL, &error);
+  g_assert_no_error (error);
+  /* A page of the narrative: lines of prose. */
+  g_autoptr (PIX) pix = bdx_reader_render_page (r, 16, 200, &error);
+  g_assert_no_error (error);
+  for (int q = 1; q < 4; q++)
+    {
+      g_autoptr (PIX) turned = pixRotateOrth (pix, q);
+      BdxOcrImageOptions o = { .keep_skew = TRUE };
+      g_autoptr (BdxOcrImage) img = bdx_ocr_image_new (e, turned, &o, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (bdx_ocr_image_quarter_turns (img), ==, 4 - q);
+    }
+}
+
+/* ---- workers ------------------------------------------------------------------ */
+
+typedef struct {
+  BdxOcrEngine *engine;
+  GThread *thread;
+} Seen;
+
+static void
+note_worker (BdxOcrEngine *e, gpointer job, gpointer user_data)
+{
+  Seen *s = job;
+  s->engine = e;
+  s->thread = g_thread_self ();
+  g_usleep (2000);
+}
+
+static void
+test_pool (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BdxOcrPool) pool = bdx_ocr_pool_new (2, NULL, note_worker, g_free,
+                                                  NULL, &error);
+  if (pool == NULL)
+    {
+      g_test_skip (error->message);
+      return;
+    }
+  g_assert_cmpuint (bdx_ocr_pool_n_workers (pool), ==, 2);
+  g_assert_null (bdx_ocr_pool_pop (pool));
+  for (int i = 0; i < 12; i++)
+    bdx_ocr_pool_push (pool, g_new0 (Seen, 1));
+  g_assert_cmpuint (bdx_ocr_pool_pending (pool), ==, 12);
+  /* One engine per worker thread, made once: a thread always has the
+   * same engine, and two threads never share one. */
+  g_autoptr (GHashTable) engine_of = g_hash_table_new (NULL, NULL);
+  for (int i = 0; i < 12; i++)
+    {
+      g_autofree Seen *s = bdx_ocr_pool_pop (pool);
+      g_assert_nonnull (s);
+      gpointer known = g_hash_table_lookup (engine_of, s->thread);
+      if (known)
+        g_assert_true (known == s->engine);
+      else
+        g_hash_table_insert (engine_of, s->thread, s->engine);
+    }
+  g_assert_cmpuint (g_hash_table_size (engine_of), <=, 2);
+  if (g_hash_table_size (engine_of) == 2)
+    {
+      GList *v = g_hash_table_get_values (engine_of);
+      g_assert_true (v->data != v->next->data);
+      g_list_free (v);
+    }
+  g_assert_null (bdx_ocr_pool_pop (pool));
+  /* Jobs never popped are freed with the pool. */
+  for (int i = 0; i < 3; i++)
+    bdx_ocr_pool_push (pool, g_new0 (Seen, 1));
+}
+
+static void
+test_engine_bad_language (void)
+{
+  g_autoptr (GError) error = NULL;
+  BdxOcrEngineOptions o = { .lang = "no_such_language" };
+  g_autoptr (BdxOcrEngine) e = bdx_ocr_engine_new (&o, &error);
+  g_assert_null (e);
+  g_assert_error (error, BDX_ERROR, BDX_ERROR_LIBRARY);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/ocr/triage/rules", test_triage_rules);
+  g_test_add_func ("/ocr/triage/pdfs", test_triage_pdfs);
+  g_test_add_func ("/ocr/image/sniff", test_sniff);
+  g_test_add_func ("/ocr/image/files", test_image_files);
+  g_test_add_func ("/ocr/render", test_render);
+  g_test_add_func ("/ocr/engine/bad-language", test_engine_bad_language);
+  g_test_add_func ("/ocr/pool", test_pool);
+  g_test_add_func ("/ocr/read/table", test_read_table);
+  g_test_add_func ("/ocr/read/orientation", test_orientation);
+  return g_test_run ();
+}
