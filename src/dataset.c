@@ -667,6 +667,35 @@ bdx_dataset_open (const char *path, gboolean readonly, GError **error)
   return g_steal_pointer (&ds);
 }
 
+/* Creates a new dataset under a temporary name and renames it into place
+ * once its schema is committed, so that a harvest killed at its very start
+ * leaves either no dataset or one a reader can open: never a file without
+ * tables.  The caller holds the directory's lock. */
+static gboolean
+create_whole (const char *path, GError **error)
+{
+  g_autofree char *tmp = g_strconcat (path, ".new", NULL);
+  static const char *const sidecars[] = { "", "-wal", "-shm", "-journal" };
+  for (size_t i = 0; i < G_N_ELEMENTS (sidecars); i++)
+    {
+      g_autofree char *f = g_strconcat (tmp, sidecars[i], NULL);
+      (void)g_unlink (f);
+    }
+  BdxDataset *ds = bdx_dataset_open (tmp, FALSE, error);
+  if (ds == NULL)
+    return FALSE;
+  bdx_dataset_free (ds); /* the last close checkpoints and removes the WAL */
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, BDX_ERROR, BDX_ERROR_IO, "cannot create '%s': %s",
+                   path, g_strerror (saved));
+      (void)g_unlink (tmp);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 BdxDataset *
 bdx_dataset_open_dir (const char *dir, GError **error)
 {
@@ -701,6 +730,11 @@ bdx_dataset_open_dir (const char *dir, GError **error)
       return NULL;
     }
   g_autofree char *path = g_build_filename (dir, BDX_DATASET_FILE, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !create_whole (path, error))
+    {
+      close (fd);
+      return NULL;
+    }
   BdxDataset *ds = bdx_dataset_open (path, FALSE, error);
   if (ds == NULL)
     {
