@@ -23,15 +23,16 @@ page_number ~ ^[-—–]?\s*\d{1,4}\s*[-—–]?$
 page_number ~ ^第\s*\d+\s*页(\s*[,/]?\s*共\s*\d+\s*页)?$
 
 # Captions around a table grid.
-table_number ~ ^(?:附)?表\s*(?<n>\d{1,2})(?:[-—]\d{1,2})?$
-table_number ~ ^(?:附)?表\s*(?<n>\d{1,2})(?:[-—]\d{1,2})?\s+\S.*表$
+# "表1-2": the second table of part 1, number 2.
+table_number ~ ^(?:附)?表\s*(?:\d{1,2}[-—])?(?<n>\d{1,2})$
+table_number ~ ^(?:附)?表\s*(?:\d{1,2}[-—])?(?<n>\d{1,2})\s+\S.*表$
 table_number ~ ^公开\s*(?<n>\d{1,2})\s*表$
 # "表十一": numbered in Chinese numerals.
 table_number ~ ^(?:附)?表\s*(?<cn>[一二三四五六七八九十]{1,3})$
 # Jiangsu: "公开09表：一般公共预算……表", number and title on one line.
 table_number ~ ^公开\s*(?<n>\d{1,2})\s*表\s*:?\s*\S.*表(?:\(.{1,12}\))?$
 # "表1部门收支总表": number and title on one line, no space between.
-table_number ~ ^(?:附)?表\s*(?<n>\d{1,2})(?:[-—]\d{1,2})?\s*(?=\p{Han}).*表$
+table_number ~ ^(?:附)?表\s*(?:\d{1,2}[-—])?(?<n>\d{1,2})\s*(?=\p{Han}).*表$
 # (the unit ends there: not the 元 of "编制单位:元阳县…")
 unit ~ (?:金额)?单位\s*[:：]\s*(?<unit>万元|千元|亿元|元)(?!\p{Han})
 # (not "单位：万元", a unit line alone)
@@ -47,4 +48,4 @@ title ~ ^(?!公开\s*\d{1,2}\s*表$)(?:(?:附)?表\s*\d{1,2}(?:[-—]\d{1,2})?\s
 caption_other ~ ^\(?\s*\d{4}\s*年(度)?\s*\)?$
 caption_other ~ ^\(?续表\s*\d*\)?$
 # The sentence printed in place of an empty table's rows.
-empty_note ~ 为空表|空表|此表为空|无(?:此项|相关)?(?:收支|支出|收入|数据)|没有.*(?:支出|收入|安排|数据)
+empty_note ~ 为空表|空表|此表为空|无.{0,24}(?:支出|收入|收支)安排|无(?:此项|相关)?(?:收支|支出|收入|数据)|没有.*(?:支出|收入|安排|数据)

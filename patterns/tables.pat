@@ -5,7 +5,9 @@
 # columns (codes, names, projects), which name the two sides of a
 # two-sided table, which rows are totals.  Each [table.ID] section names
 # one kind of table: `title` regexes (first match wins, sections in file
-# order), `two_sided = yes` for income/expenditure tables, and
+# order; `title.VARIANT` names the template variant written in the
+# output's fingerprint, e.g. `title.js` for Jiangsu), `two_sided = yes`
+# for income/expenditure tables, and
 # `column.COLID` regexes matched against each amount column's header path
 # ("parent/child", after dropping a parent that spans every amount
 # column); for two-sided tables `income.column.COLID` and
@@ -14,15 +16,16 @@
 # gets id null.
 
 [tables]
-# Label columns, matched against the last part of the header path.
-label.code_class ~ ^类$
-label.code_section ~ ^款$
-label.code_item ~ ^项$
-label.code ~ (科目)?(编码|代码)$
-label.project ~ ^(项目|专项)名称$
+# Label columns, matched against the last part of the header path (a
+# column-number mark ※ wrapped into the header cell is allowed).
+label.code_class ~ ^类[※*]?$
+label.code_section ~ ^款[※*]?$
+label.code_item ~ ^项[※*]?$
+label.code ~ (科目)?(编码|代码)[※*]?$
+label.project ~ ^(项目|专项)名称[※*]?$
 # Columns that are neither labels nor amounts: a row's serial number.
 label.skip ~ ^(序号|行次|备注)$
-label.name ~ 名称$|^项目$|^科目$|内容$|^(支出)?功能分类$|^(支出)?经济分类$|^收入项目$|^支出项目$|^项目\(按.*\)$|^单位名称$
+label.name ~ 名称[※*]?$|^项目[※*]?$|^科目$|内容$|^(支出)?功能分类$|^(支出)?经济分类$|^收入项目$|^支出项目$|^项目\(按.*\)$|^单位名称$
 # A column of code and name together ("2010101 行政运行").
 label.name ~ ^(支出)?(功能|经济)分类科目$
 # The two sides of a two-sided table, matched against a top header cell.

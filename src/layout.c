@@ -4,7 +4,9 @@
  * 1. Rules: merge collinear segments (same y within RULE_SNAP, touching or
  *    overlapping along the line).  Horizontal and vertical segments that
  *    cross (within RULE_TOUCH) are joined into components; a component
- *    with at least two of each is a table grid.
+ *    with at least two of each is a table grid.  A grid printed without
+ *    its left or right border (its row rules run on past the last column
+ *    rule and end together) gets that border where they end.
  * 2. Grid: column boundaries are the clustered x of its vertical rules,
  *    row boundaries the clustered y of its horizontal rules.  A grid
  *    position and its right neighbour belong to one merged cell when no

@@ -11,7 +11,9 @@
  *    continuation's column under its centre.
  * 2. Header and data rows of a grid: the column-number row (※ ※ 1 2 3),
  *    when printed, ends the header; otherwise the first row holding a
- *    number (an amount or a code) starts the data.  A grid with no
+ *    number (an amount or a code) starts the data.  A continuation's
+ *    header is the rows at its top that repeat the first piece's header
+ *    rows; its data starts after them (rows of dashes included).  A grid with no
  *    number at all (an empty table, a blank template) ends its header at
  *    the first row that reads like a row of data: its cells are row
  *    labels (一、…, 1., a code, 合计, ……) or the empty-table sentence.
@@ -45,7 +47,7 @@
  * 7. Rows: per side and panel, per data row, the code is the digits of
  *    the code columns joined (201 | 41 | 01 → 2014101; a cell that
  *    already holds the full code replaces the prefix; a 款 or 项 printed
- *    with one digit, "2", is 02, with a notice), or else split off
+ *    in the text layer with one digit, "2", is 02, with a notice), or else split off
  *    the name ("201 一般公共服务支出"); the values are the amount cells
  *    parsed in the table's unit, one per amount column of the side
  *    (blank in the other panels' columns); a blank cell stays blank.  A
@@ -109,12 +111,6 @@ tmatch (const Ctx *cx, const char *key, const char *text, BdxMatch **m)
   return bdx_patterns_match_first (cx->p, "tables", key, text, m) != NULL;
 }
 
-static const char *
-cell_text (const BdxGrid *g, int r, int c)
-{
-  return bdx_grid_cell (g, r, c)->text;
-}
-
 /* The cell's text if it starts at this row and column (a merged cell
  * counts once). */
 static const char *
@@ -168,7 +164,9 @@ is_colnum_row (const Ctx *cx, const BdxGrid *g, int r)
   int digits = 0;
   for (int c = 0; c < g->n_cols; c++)
     {
-      const char *t = cell_text (g, r, c);
+      /* Header cells merged down over the label columns are not part of
+       * the row. */
+      const char *t = own_text (g, r, c);
       if (*t == '\0')
         continue;
       if (!tmatch (cx, "colnum_cell", t, NULL))
@@ -257,6 +255,54 @@ analyze_part (const Ctx *cx, const BdxTablePiece *piece)
           last = r + 1;
     }
   part.header_end = part.data_start = last;
+  return part;
+}
+
+/* The texts a grid row prints, in order, without blanks; owned. */
+static char *
+row_signature (const BdxGrid *g, int r)
+{
+  g_autoptr (GString) sig = g_string_new (NULL);
+  const BdxCell *prev = NULL;
+  for (int c = 0; c < g->n_cols; c++)
+    {
+      const BdxCell *cell = bdx_grid_cell (g, r, c);
+      if (cell == prev)
+        continue;
+      prev = cell;
+      g_autofree char *t = bdx_text_strip_spaces (cell->text);
+      g_string_append (sig, t);
+      g_string_append_c (sig, '|');
+    }
+  return g_string_free (g_steal_pointer (&sig), FALSE);
+}
+
+/* A piece that continues a table (step 1): its header is the rows at
+ * its top that repeat rows of the first piece's header (or a column-
+ * number row); data starts right after them, whatever they print (a
+ * row of dashes is data here). */
+static Part
+analyze_continuation (const Ctx *cx, const BdxTablePiece *piece,
+                      const Part *first)
+{
+  const BdxGrid *g = piece->grid, *f = first->piece->grid;
+  Part part = { piece, 0, 0, NULL };
+  g_autoptr (GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
+  for (int r = 0; r < first->data_start; r++)
+    g_ptr_array_add (header, row_signature (f, r));
+  int r = 0;
+  for (; r < g->n_rows; r++)
+    {
+      if (is_colnum_row (cx, g, r))
+        continue;
+      g_autofree char *sig = row_signature (g, r);
+      gboolean repeated = FALSE;
+      for (guint i = 0; i < header->len && !repeated; i++)
+        repeated = strcmp (sig, g_ptr_array_index (header, i)) == 0;
+      if (!repeated)
+        break;
+    }
+  part.header_end = part.data_start = r;
   return part;
 }
 
@@ -380,7 +426,7 @@ assign_roles (const Ctx *cx, const GArray *parts, Col *cols, int n_cols)
                                    &cols[c].digits);
       if (colnum)
         {
-          const char *t = cell_text (g, p0->header_end, c);
+          const char *t = own_text (g, p0->header_end, c);
           if (!tmatch (cx, "colnum_label", t, NULL) && *t != '\0')
             cols[c].role = ROLE_AMOUNT;
           else if (by_header != ROLE_AMOUNT)
@@ -761,13 +807,16 @@ parse_row (const RowCtx *rc, int r, BdxSide side, int panel, int label_panel)
             g_string_assign (code, t);
           else
             {
-              /* A 款 printed "2" in its own column is 02. */
-              for (int k = (int) strlen (t); k < col->digits; k++)
-                g_string_append_c (code, '0');
-              if ((int) strlen (t) < col->digits)
-                notice (cx->d, "%s: page %d: code part '%s' in column '%s' "
-                        "printed without its leading zero",
-                        rc->label, row->page, t, col->path);
+              /* A 款 printed "2" in its own column is 02.  Not so a digit
+               * OCR read (confidence below 1): it may have lost one. */
+              if ((int) strlen (t) < col->digits && cell->confidence >= 1.0f)
+                {
+                  for (int k = (int) strlen (t); k < col->digits; k++)
+                    g_string_append_c (code, '0');
+                  notice (cx->d, "%s: page %d: code part '%s' in column '%s' "
+                          "printed without its leading zero",
+                          rc->label, row->page, t, col->path);
+                }
               g_string_append (code, t);
             }
         }
@@ -1143,7 +1192,8 @@ bdx_parse_tables (const BdxSegments *s, const BdxPatterns *patterns,
         {
           if (!prev_is_perf)
             {
-              Part pt = analyze_part (&cx, piece);
+              Part pt = analyze_continuation (
+                  &cx, piece, &g_array_index (parts, Part, 0));
               pt.colmap = map;
               g_array_append_val (parts, pt);
             }

@@ -20,8 +20,10 @@
  *    (or, if it never is, to the end of the 目录 page).
  * 5. Captions: for each grid, the lines above it on its page back to the
  *    previous grid or heading are searched for table_number, title, unit
- *    and department; the lines after it, up to the next grid or heading
- *    on the page, are kept in `after` (the empty-table note is there).
+ *    and department (a title printed over two lines, "公开09表：…培训费" +
+ *    "支出预算表", or a heading over two lines, is joined); the lines after
+ *    it, up to the next grid or heading on the page, are kept in `after`
+ *    (the empty-table note is there).
  * 6. Outline and paragraphs, in reading order: headings outside the
  *    contents nest by level; a titled table ("表1 部门收支总体情况表") is a
  *    leaf one level below the heading above it.

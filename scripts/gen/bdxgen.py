@@ -30,6 +30,7 @@ import tempfile
 import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True    # no __pycache__ in the source tree
 sys.path.insert(0, HERE)
 
 import gencodes as C  # noqa: E402

@@ -22,6 +22,7 @@ Standard library only.
 
 import difflib
 import json
+import signal
 import sys
 
 
@@ -198,6 +199,7 @@ def compare(truth, actual):
 
 
 def main(argv):
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # quiet under `| head`
     args = [a for a in argv[1:] if not a.startswith("--")]
     show_all = "--all" in argv
     if len(args) != 2:

@@ -319,6 +319,23 @@ test_strip_spaces (void)
   g_assert_null (bdx_text_strip_spaces (NULL));
 }
 
+static void
+test_chinese_number (void)
+{
+  static const struct {
+    const char *in;
+    int out;
+  } cases[] = {
+    { "一", 1 }, { "九", 9 }, { "十", 10 }, { "十一", 11 }, { "十二", 12 },
+    { "二十", 20 }, { "二十四", 24 }, { "九十九", 99 },
+    { "", 0 }, { "百", 0 }, { "一二", 0 }, { "十十", 0 }, { "1", 0 },
+    { "十一般", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (bdx_text_chinese_number (cases[i].in), ==, cases[i].out);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -332,6 +349,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/text/is-han", test_is_han);
   g_test_add_func ("/text/is-space", test_is_space);
   g_test_add_func ("/text/strip-spaces", test_strip_spaces);
+  g_test_add_func ("/text/chinese-number", test_chinese_number);
 
   return g_test_run ();
 }
