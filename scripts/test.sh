@@ -18,9 +18,7 @@ cmake --build build-asan -j "$jobs" >/dev/null
 ASAN_OPTIONS=detect_leaks=1 \
 LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0" \
 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --test-dir build-asan -j "$jobs" --output-on-failure -LE ocr
-# (OCR's end-to-end tests, label "ocr", take minutes of tesseract time;
-# they run in the release build below.)
+  ctest --test-dir build-asan -j "$jobs" --output-on-failure
 
 echo "== release build"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DBDX_WERROR=ON >/dev/null

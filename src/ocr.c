@@ -15,39 +15,53 @@
  * 3. Deskew: leptonica's sweep-and-search over the binary picture (the
  *    table rules dominate it, which makes it precise), rotating the grey
  *    picture by area mapping.
- * 4. Binarize: Sauvola's local threshold, then drop specks of a pixel or
- *    two (scanner noise) that would otherwise be read as points.
- * 5. Rules by morphology, robust to faint and broken lines:
+ * 4. Binarize: Sauvola's local threshold, in tiles.
+ * 5. Rules by morphology, at half resolution, robust to faint and broken
+ *    lines:
  *
- *        close 5×1 (bridge gaps)      close 1×5
+ *        close 3×1 (bridge breaks)    close 1×3
  *        open  L×1 (keep long runs)   open  1×L      L = MIN_RULE_IN
  *               \                     /
  *                 union → components at least a table's size (grids)
  *                 → their horizontal and vertical parts → BdxRule
  *
  *    Han strokes are shorter than L and stand alone: they are neither
- *    rules nor erased.  The grids' lines (dilated by two pixels, for
- *    their grey fringe) are whitened in the picture tesseract reads, so a
- *    rule is never read as "|" or "1".
+ *    rules nor erased.  The grids' lines (and a fringe) are whitened in
+ *    the picture tesseract reads, so a rule is never read as "|" or "1".
  *
  * Reading (bdx_ocr_read_page): tesseract, LSTM, page segmentation
  * automatic (PSM 3), over the picture without rules.  Each symbol
  * becomes a glyph: its own horizontal extent (widened inside a word to
  * meet its neighbours, as the advance boxes of a text layer do), its text
  * line's vertical extent (the ink box of "一" is a sliver; layout needs
- * an em), its confidence.  Characters go through NFKC and the radical
- * folding of the text layer, so both sources give the same text.
+ * an em) unless that "line" is implausibly tall, its confidence.
+ * Characters go through NFKC and the radical folding of the text layer.
  *
- * Reading cells again (bdx_ocr_reread_cells), once layout has made the
- * grids: whole-page reading confuses "," and "." and "0" and "o" in
- * tables; one cell on its own, as one line, with the right alphabet,
- * does not.  Each cell is classified by its first reading and by its
- * column (a column whose cells are mostly numbers is a number column):
- * numbers are read with digits, "." "," "-" only; other cells with ink
- * where nothing or little was read, or read with low confidence, are read
- * again as a line (or a block when taller than two lines) of text, and
- * the more confident reading is kept.  Cells with no ink lose any glyph
- * (noise read as "'" or ".").
+ * Reading again (bdx_ocr_reread_cells), once layout has made the grids:
+ * whole-page reading confuses "," and "." and "6" and "0" in tables,
+ * skips number columns of rough scans and mixes up cells wrapped onto
+ * short lines; one region on its own does better.  Regions are the grid
+ * cells and the lines outside the grids, each cut to its ink (parts a
+ * quarter em or more: specks do not count) plus a margin; every page
+ * glyph belongs to one region at most.
+ *  - Text: read as a line (PSM 7), a character when the ink is square
+ *    (PSM 10: ※, 款), a block when it is two lines tall (PSM 6) and then
+ *    also unwrapped — its lines laid end to end into one line — the more
+ *    confident of those; then the page's reading or this one, the more
+ *    confident.  Look-alikes the lexicon settles and unbalanced brackets
+ *    are corrected (correct_glyphs).
+ *  - Numbers: a cell whose reading is a number, or that stands in a
+ *    column of numbers (by the page's reading, and again by the text
+ *    readings), is read by eng as a word and by chi_sim as a line, both
+ *    with digits and separators only, and by eng as a line when those
+ *    differ: two that agree win, else the most confident with its
+ *    confidence cut below BDX_OCR_LOW_CONFIDENCE (vote).
+ *  - The column-number row (※ ※ 1 2 3) is set right by its structure.
+ * Cells with no ink lose any glyph (noise read as "'" or ".").
+ *
+ * Repair (bdx_ocr_repair), after validation: one misread amount that
+ * explains failed checks, by a plausible misreading, and makes them all
+ * hold is corrected, with a notice.
  *
  * Workers (BdxOcrPool): one thread per worker, each with its own engine
  * made once; jobs in one queue, results in another.  poppler is not
@@ -57,13 +71,16 @@
 #include "bdx/ocr.h"
 
 #include <dlfcn.h>
+#include <stdio.h>
 #include <leptonica/allheaders.h>
 #include <math.h>
 #include <string.h>
 #include <tesseract/capi.h>
 
 #include "bdx/error.h"
+#include "bdx/money.h"
 #include "bdx/text.h"
+#include "bdx/validate.h"
 
 #define WORK_DPI 300.0     /* pictures below MIN_DPI are scaled to this */
 #define MIN_DPI 250.0
@@ -73,6 +90,10 @@
 #define MIN_TABLE_H_IN 0.25 /* … and this tall */
 #define MAX_RULE_THICK_IN 0.06 /* thicker is a bar, not a rule */
 #define NUMBER_WHITELIST "0123456789.,-"
+/* A line outside the grids read by the page pass with every glyph at
+ * least this confident, and longer than this, is prose: not read again. */
+#define SURE_LINE 0.90f
+#define SURE_LINE_GLYPHS 30
 
 static void
 pix_unref (PIX *p)
@@ -177,6 +198,31 @@ has_language (TessBaseAPI *api, const char *lang)
   return found;
 }
 
+/* tesseract prints some findings on stderr whatever its settings say
+ * ("Detected 152 diacritics" on a noisy page, "Empty page!!"); the
+ * library must not print.  Its debug_file parameter (one for the
+ * process) sends them elsewhere: to an unlinked temporary file, named by
+ * its descriptor in /proc, open for the life of the process.  Without
+ * /proc they stay on stderr. */
+static void
+quiet_tesseract (TessBaseAPI *api)
+{
+  static gsize once = 0;
+  if (g_once_init_enter (&once))
+    {
+      FILE *sink = tmpfile ();
+      if (sink != NULL)
+        {
+          g_autofree char *path = g_strdup_printf ("/proc/self/fd/%d", fileno (sink));
+          if (g_file_test (path, G_FILE_TEST_EXISTS))
+            TessBaseAPISetVariable (api, "debug_file", path);
+          else
+            fclose (sink);
+        }
+      g_once_init_leave (&once, 1);
+    }
+}
+
 BdxOcrEngine *
 bdx_ocr_engine_new (const BdxOcrEngineOptions *opts, GError **error)
 {
@@ -194,6 +240,7 @@ bdx_ocr_engine_new (const BdxOcrEngineOptions *opts, GError **error)
                    lang);
       return NULL;
     }
+  quiet_tesseract (api);
   BdxOcrEngine *e = g_new0 (BdxOcrEngine, 1);
   e->api = api;
   /* chi_sim reads some typefaces' 6 as 0 even alone in a cell; eng reads
@@ -356,9 +403,13 @@ inches (double in, int ppi)
 static PIX *
 find_lines (PIX *bin, int ppi, PIX **h, PIX **v)
 {
+  /* The closing bridges breaks of a pixel or two (a faint or noisy
+   * rule), not the gaps between digits: a number next to a rule would
+   * become a rule piece. */
   int len = inches (MIN_RULE_IN, ppi);
-  g_autoptr (PIX) hc = pixCloseBrick (NULL, bin, 5, 1);
-  g_autoptr (PIX) vc = pixCloseBrick (NULL, bin, 1, 5);
+  int bridge = MAX (3, inches (0.015, ppi));
+  g_autoptr (PIX) hc = pixCloseBrick (NULL, bin, bridge, 1);
+  g_autoptr (PIX) vc = pixCloseBrick (NULL, bin, 1, bridge);
   g_autoptr (PIX) ho = pixOpenBrick (NULL, hc, len, 1);
   g_autoptr (PIX) vo = pixOpenBrick (NULL, vc, 1, len);
   g_autoptr (PIX) all = pixOr (NULL, ho, vo);
@@ -477,10 +528,20 @@ to_grey (PIX *pix)
 static PIX *
 binarize (PIX *grey, int ppi)
 {
+  /* Sauvola's local threshold keeps the thin strokes of a rough scan
+   * that a per-tile Otsu breaks up.  In tiles of about two inches: its
+   * accumulators for a whole page would take tens of megabytes. */
   PIX *bin = NULL;
   int half = MAX (7, inches (0.05, ppi));
-  if (pixGetWidth (grey) > 2 * half + 3 && pixGetHeight (grey) > 2 * half + 3)
-    pixSauvolaBinarizeTiled (grey, half, 0.34f, 1, 1, NULL, &bin);
+  int w = pixGetWidth (grey), h = pixGetHeight (grey);
+  int nx = CLAMP (w / inches (2.0, ppi), 1, 8), ny = CLAMP (h / inches (2.0, ppi), 1, 8);
+  /* Each tile must hold a window. */
+  while (nx > 1 && w / nx < 2 * half + 3)
+    nx--;
+  while (ny > 1 && h / ny < 2 * half + 3)
+    ny--;
+  if (w > 2 * half + 3 && h > 2 * half + 3)
+    pixSauvolaBinarizeTiled (grey, half, 0.34f, nx, ny, NULL, &bin);
   if (bin == NULL)
     bin = pixThresholdToBinary (grey, 160);
   return bin;
@@ -518,7 +579,9 @@ find_orientation (BdxOcrEngine *e, PIX *grey, int ppi)
   for (int k = 0; k < 4; k++)
     {
       int q = (base + (k == 0 ? 0 : k == 1 ? 2 : k == 2 ? 1 : 3)) % 4;
-      if (k == 2 && best >= 60)
+      /* Text read upright with high confidence is upright: a page upside
+       * down never reads so well. */
+      if ((k == 1 && q == 2 && best >= 85) || (k == 2 && best >= 60))
         break;
       g_autoptr (PIX) g = turn (small, q);
       g_autoptr (PIX) t = turn (text, q);
@@ -610,58 +673,26 @@ bdx_ocr_image_new (BdxOcrEngine *e, struct Pix *pix,
   if (img->grey == NULL)
     img->grey = pixClone (grey2);
 
-  /* 4. Binary, without specks. */
-  g_autoptr (PIX) bin = binarize (img->grey, ppi);
-  int speck = MAX (2, ppi / 150);
-  l_int32 changed = 0;
-  g_autoptr (PIX) clean = pixSelectBySize (bin, speck + 1, speck + 1, 8,
-                                           L_SELECT_IF_EITHER, L_SELECT_IF_GTE,
-                                           &changed);
+  /* 4. Binary. */
+  g_autoptr (PIX) clean = binarize (img->grey, ppi);
 
-  /* 5. Rules, and the pictures without them. */
+  /* 5. Rules, found at half the resolution (a rule is long: nothing is
+   * lost, and the morphology costs a quarter), and the pictures without
+   * them. */
+  g_autoptr (PIX) half = pixReduceRankBinaryCascade (clean, 1, 0, 0, 0);
   g_autoptr (PIX) hl = NULL, vl = NULL;
-  g_autoptr (PIX) lines = find_lines (clean, ppi, &hl, &vl);
-  lines_to_rules (hl, TRUE, ppi, img->px_per_pt, img->hrules);
-  lines_to_rules (vl, FALSE, ppi, img->px_per_pt, img->vrules);
-  g_autoptr (PIX) erase = pixDilateBrick (NULL, lines, 5, 5);
+  g_autoptr (PIX) lines = find_lines (half, ppi / 2, &hl, &vl);
+  lines_to_rules (hl, TRUE, ppi / 2, img->px_per_pt / 2, img->hrules);
+  lines_to_rules (vl, FALSE, ppi / 2, img->px_per_pt / 2, img->vrules);
+  g_autoptr (PIX) wide = pixExpandBinaryPower2 (lines, 2);
+  g_autoptr (PIX) erase = pixCreate (pixGetWidth (clean), pixGetHeight (clean), 1);
+  pixRasterop (erase, 0, 0, pixGetWidth (clean), pixGetHeight (clean), PIX_SRC,
+               wide, 0, 0);
+  pixDilateBrick (erase, erase, 3, 3);
   img->binary = pixSubtract (NULL, clean, erase);
   img->read = pixCopy (NULL, img->grey);
   pixSetMasked (img->read, erase, 255);
-  {
-    const char *v = g_getenv ("BDX_OCR_VARIANT");
-    if (v && strcmp (v, "erode") == 0)
-      {
-        PIX *t = pixErodeGray (img->read, 3, 3);
-        pixDestroy (&img->read);
-        img->read = t;
-      }
-    else if (v && strcmp (v, "binary") == 0)
-      {
-        pixDestroy (&img->read);
-        img->read = pixConvert1To8 (NULL, img->binary, 255, 0);
-      }
-    else if (v && (strcmp (v, "up") == 0 || strcmp (v, "down") == 0))
-      {
-        double f = strcmp (v, "up") == 0 ? 1.5 : 0.75;
-        PIX *t = pixScaleGrayLI (img->read, f, f);
-        pixDestroy (&img->read);
-        img->read = t;
-        PIX *b = pixScale (img->binary, f, f);
-        pixDestroy (&img->binary);
-        img->binary = b;
-        ppi = (int) (ppi * f);
-        img->ppi = ppi;
-        img->px_per_pt = ppi / 72.0;
-      }
-  }
   pixSetResolution (img->read, ppi, ppi);
-  if (g_getenv ("BDX_OCR_DUMP_TMP"))   /* TEMPORARY */
-    {
-      g_autofree char *a = g_strdup_printf ("%s-read.png", g_getenv ("BDX_OCR_DUMP_TMP"));
-      g_autofree char *b = g_strdup_printf ("%s-bin.png", g_getenv ("BDX_OCR_DUMP_TMP"));
-      pixWrite (a, img->read, IFF_PNG);
-      pixWrite (b, img->binary, IFF_PNG);
-    }
   g_debug ("picture %dx%d at %d ppi: %u horizontal, %u vertical rules",
            pixGetWidth (img->grey), pixGetHeight (img->grey), ppi,
            img->hrules->len, img->vrules->len);
@@ -677,6 +708,13 @@ typedef struct {
   float conf;         /* 0..1 */
 } Sym;
 
+static int
+cmp_double_qsort (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
 static void
 sym_clear (Sym *s)
 {
@@ -686,7 +724,7 @@ sym_clear (Sym *s)
 /* Appends the glyphs of a word's symbols: horizontal extents widened to
  * meet halfway between neighbours. */
 static void
-flush_word (GArray *word, double px_per_pt, GArray *glyphs)
+flush_word (GArray *word, double px_per_pt, GArray *glyphs, GArray *inks)
 {
   for (guint i = 0; i + 1 < word->len; i++)
     {
@@ -721,9 +759,45 @@ flush_word (GArray *word, double px_per_pt, GArray *glyphs)
           g.confidence = s->conf;
           g.source = BDX_GLYPH_OCR;
           g_array_append_val (glyphs, g);
+          double ink[2] = { s->y0 / px_per_pt, s->y1 / px_per_pt };
+          g_array_append_vals (inks, ink, 2);
         }
     }
   g_array_set_size (word, 0);
+}
+
+/* A text line's glyphs, from `from` on, get the line's vertical extent
+ * only when it is plausible: tesseract's "line" is sometimes a column of
+ * table cells or a line with a stray mark, many times as tall as its
+ * characters.  Then each glyph gets the characters' median height around
+ * the median centre instead. */
+static void
+fix_line (GArray *glyphs, GArray *inks, guint from)
+{
+  guint n = glyphs->len - from;
+  if (n == 0)
+    return;
+  g_autofree double *h = g_new (double, n), *c = g_new (double, n);
+  double ly0 = G_MAXDOUBLE, ly1 = -G_MAXDOUBLE;
+  for (guint i = 0; i < n; i++)
+    {
+      const double *ink = &g_array_index (inks, double, 2 * (from + i));
+      h[i] = ink[1] - ink[0];
+      c[i] = (ink[0] + ink[1]) / 2;
+      const BdxGlyph *g = &g_array_index (glyphs, BdxGlyph, from + i);
+      ly0 = MIN (ly0, g->box.y0), ly1 = MAX (ly1, g->box.y1);
+    }
+  qsort (h, n, sizeof (double), cmp_double_qsort);
+  qsort (c, n, sizeof (double), cmp_double_qsort);
+  double mh = h[n / 2], mc = c[n / 2];
+  if (ly1 - ly0 <= 2.0 * mh || mh <= 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      BdxGlyph *g = &g_array_index (glyphs, BdxGlyph, from + i);
+      g->box.y0 = mc - 0.6 * mh;
+      g->box.y1 = mc + 0.6 * mh;
+    }
 }
 
 /* The symbols of the last recognition as glyphs. */
@@ -736,13 +810,18 @@ collect_glyphs (TessBaseAPI *api, double px_per_pt, GArray *glyphs)
   TessPageIterator *pi = TessResultIteratorGetPageIterator (it);
   g_autoptr (GArray) word = g_array_new (FALSE, FALSE, sizeof (Sym));
   g_array_set_clear_func (word, (GDestroyNotify) sym_clear);
+  g_autoptr (GArray) inks = g_array_new (FALSE, FALSE, sizeof (double));
+  g_array_set_size (inks, 2 * glyphs->len); /* glyphs there before: not ours */
+  guint line_from = glyphs->len;
   int ly0 = 0, ly1 = 0;
   do
     {
       if (TessPageIteratorIsAtBeginningOf (pi, RIL_WORD))
-        flush_word (word, px_per_pt, glyphs);
+        flush_word (word, px_per_pt, glyphs, inks);
       if (TessPageIteratorIsAtBeginningOf (pi, RIL_TEXTLINE))
         {
+          fix_line (glyphs, inks, line_from);
+          line_from = glyphs->len;
           int lx0, lx1;
           if (!TessPageIteratorBoundingBox (pi, RIL_TEXTLINE, &lx0, &ly0, &lx1, &ly1))
             ly0 = ly1 = 0;
@@ -764,7 +843,8 @@ collect_glyphs (TessBaseAPI *api, double px_per_pt, GArray *glyphs)
       g_array_append_val (word, s);
     }
   while (TessResultIteratorNext (it, RIL_SYMBOL));
-  flush_word (word, px_per_pt, glyphs);
+  flush_word (word, px_per_pt, glyphs, inks);
+  fix_line (glyphs, inks, line_from);
 }
 
 BdxPage *
@@ -780,6 +860,15 @@ bdx_ocr_read_page (BdxOcrEngine *e, const BdxOcrImage *img, int number,
   g_array_append_vals (page->vrules, img->vrules->data, img->vrules->len);
   page->rules_known = TRUE;
 
+  /* A blank page (a separator, the back of a sheet): nothing to read,
+   * and tesseract would only say "Empty page!!" on stderr. */
+  l_int32 ink = 0;
+  pixCountPixels (img->binary, &ink, NULL);
+  if (ink < (l_int32) (s * s)) /* less than a square point of ink */
+    {
+      page->text_state = BDX_PAGE_NO_TEXT;
+      return g_steal_pointer (&page);
+    }
   TessBaseAPI *api = text_api (e);
   TessBaseAPISetPageSegMode (api, PSM_AUTO);
   TessBaseAPISetImage2 (api, img->read);
@@ -823,24 +912,39 @@ typedef enum {
   CELL_TEXT,
 } CellKind;
 
-/* A cell's kind by its first reading. */
+/* A cell's kind by a reading: a number when it has digits and nothing
+ * else but separators and the characters digits are misread as — or at
+ * most one character in four of anything else ("96G2", "全755": a number
+ * read as text). */
 static CellKind
 reading_kind (const char *text)
 {
   if (text == NULL || *text == '\0')
     return CELL_BLANK;
-  int digits = 0, other = 0;
+  int digits = 0, other = 0, all = 0;
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
       if (c == ' ')
         continue;
+      all++;
       if (g_unichar_isdigit (c))
         digits++;
       else if (!numberish (c))
         other++;
     }
-  return digits > 0 && other == 0 ? CELL_NUMBER : CELL_TEXT;
+  return digits > 0 && (other == 0 || (other == 1 && all >= 4)) ? CELL_NUMBER
+                                                                 : CELL_TEXT;
+}
+
+/* Cells that say a column holds text: two ideographs or more. */
+static gboolean
+wordy (const char *text)
+{
+  int han = 0;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    han += bdx_unichar_is_han (g_utf8_get_char (p));
+  return han >= 2;
 }
 
 /* A region read again: a grid cell, or a line outside the grids. */
@@ -856,20 +960,36 @@ typedef struct {
 } Region;
 
 /* Narrows a region to its ink and a margin of `pad` pixels (within the
- * region); counts the ink. */
+ * region); counts the ink.  Ink is what belongs to parts at least
+ * `min_part` pixels wide or tall: a character, a dash; not the specks and
+ * JPEG blotches of a rough scan, nor the fringe of an erased rule. */
 static void
-fit_to_ink (PIX *bin, Region *j, int pad)
+fit_to_ink (PIX *bin, Region *j, int pad, int min_part)
 {
   g_autoptr (BOX) b = boxCreate (j->x, j->y, j->w, j->h);
+  g_autoptr (PIX) clip = pixClipRectangle (bin, b, NULL);
+  j->ink = 0;
+  if (clip == NULL)
+    return;
+  /* Parts of one character that binarization broke apart (thin strokes
+   * of a rough scan) count together: sized after a small closing. */
+  l_int32 changed = 0;
+  g_autoptr (PIX) closed = pixCloseBrick (NULL, clip, 3, 3);
+  g_autoptr (PIX) big = pixSelectBySize (closed, min_part, min_part, 8,
+                                         L_SELECT_IF_EITHER, L_SELECT_IF_GTE,
+                                         &changed);
+  g_autoptr (PIX) parts = big ? pixAnd (NULL, big, clip) : NULL;
   l_int32 n = 0;
-  pixCountPixelsInRect (bin, b, &n, NULL);
+  if (parts == NULL || pixCountPixels (parts, &n, NULL) != 0 || n == 0)
+    return;
   j->ink = n;
   BOX *fg = NULL;
-  if (n == 0 || pixClipBoxToForeground (bin, b, NULL, &fg) != 0 || fg == NULL)
+  if (pixClipToForeground (parts, NULL, &fg) != 0 || fg == NULL)
     return;
   l_int32 x, y, w, h;
   boxGetGeometry (fg, &x, &y, &w, &h);
   boxDestroy (&fg);
+  x += j->x, y += j->y;
   j->ink_w = w, j->ink_h = h;
   int x0 = MAX (j->x, x - pad), y0 = MAX (j->y, y - pad);
   int x1 = MIN (j->x + j->w, x + w + pad), y1 = MIN (j->y + j->h, y + h + pad);
@@ -894,16 +1014,52 @@ cmp_double (gconstpointer a, gconstpointer b)
   return (x > y) - (x < y);
 }
 
-/* Glyphs of the page whose centre is in box. */
-static void
-glyphs_in (const BdxPage *page, const BdxBox *box, GArray *out)
+/* Each page glyph's region: the smallest region whose box holds its
+ * centre, or -1.  A glyph belongs to one region at most, so that two
+ * regions' boxes overlapping never read one glyph twice. */
+static int *
+glyph_owners (const BdxPage *page, const GArray *regions)
 {
+  int *owner = g_new (int, MAX (1u, page->glyphs->len));
   for (guint i = 0; i < page->glyphs->len; i++)
     {
       const BdxGlyph *g = &g_array_index (page->glyphs, BdxGlyph, i);
       double xc = (g->box.x0 + g->box.x1) / 2, yc = (g->box.y0 + g->box.y1) / 2;
-      if (xc >= box->x0 && xc < box->x1 && yc >= box->y0 && yc < box->y1)
-        g_array_append_val (out, *g);
+      double best = G_MAXDOUBLE;
+      owner[i] = -1;
+      for (guint k = 0; k < regions->len; k++)
+        {
+          const BdxBox *b = &g_array_index (regions, Region, k).box;
+          double area = (b->x1 - b->x0) * (b->y1 - b->y0);
+          if (xc >= b->x0 && xc < b->x1 && yc >= b->y0 && yc < b->y1 && area < best)
+            {
+              best = area;
+              owner[i] = (int) k;
+            }
+        }
+    }
+  return owner;
+}
+
+static void
+owned_glyphs (const BdxPage *page, const int *owner, guint k, GArray *out)
+{
+  for (guint i = 0; i < page->glyphs->len; i++)
+    if (owner[i] == (int) k)
+      g_array_append_val (out, g_array_index (page->glyphs, BdxGlyph, i));
+}
+
+/* Drops the glyphs of a reading whose centre is outside box: tesseract
+ * may take a neighbour's ink at the edge of the rectangle. */
+static void
+keep_inside (GArray *glyphs, const BdxBox *box)
+{
+  for (guint i = glyphs->len; i-- > 0;)
+    {
+      const BdxGlyph *g = &g_array_index (glyphs, BdxGlyph, i);
+      double xc = (g->box.x0 + g->box.x1) / 2, yc = (g->box.y0 + g->box.y1) / 2;
+      if (!(xc >= box->x0 && xc < box->x1 && yc >= box->y0 && yc < box->y1))
+        g_array_remove_index (glyphs, i);
     }
 }
 
@@ -926,6 +1082,98 @@ read_rect (TessBaseAPI *api, const BdxOcrImage *img, const Region *j,
   if (TessBaseAPIRecognize (api, NULL) != 0)
     return FALSE;
   collect_glyphs (api, img->px_per_pt, out);
+  keep_inside (out, &j->box);
+  return TRUE;
+}
+
+/* Reads a cell whose text wraps onto several lines as one line: its
+ * lines (bands of ink, by rows) cut out of the picture and laid end to
+ * end, then the glyphs put back where their band was.  FALSE when the
+ * cell has fewer than two lines or tesseract fails. */
+static gboolean
+read_unwrapped (TessBaseAPI *api, const BdxOcrImage *img, const Region *j,
+                int min_part, GArray *out)
+{
+  g_autoptr (BOX) b = boxCreate (j->x, j->y, j->w, j->h);
+  g_autoptr (PIX) clip = pixClipRectangle (img->binary, b, NULL);
+  if (clip == NULL)
+    return FALSE;
+  NUMA *rows = pixCountPixelsByRow (clip, NULL);
+  if (rows == NULL)
+    return FALSE;
+  /* Bands of rows with ink; gaps of a pixel or two do not split one. */
+  enum { MAX_BANDS = 8 };
+  int y0[MAX_BANDS], y1[MAX_BANDS], n = 0, start = -1, last = -3;
+  int h = numaGetCount (rows);
+  for (int y = 0; y <= h; y++)
+    {
+      l_float32 v = 0;
+      if (y < h)
+        numaGetFValue (rows, y, &v);
+      if (v > 0)
+        {
+          if (start < 0 || y - last > 3)
+            {
+              if (start >= 0 && last - start + 1 >= min_part && n < MAX_BANDS)
+                y0[n] = start, y1[n] = last + 1, n++;
+              start = y;
+            }
+          last = y;
+        }
+    }
+  if (start >= 0 && last - start + 1 >= min_part && n < MAX_BANDS)
+    y0[n] = start, y1[n] = last + 1, n++;
+  numaDestroy (&rows);
+  if (n < 2)
+    return FALSE;
+
+  /* Each band's ink, left to right; laid out with half a line between. */
+  int x0[MAX_BANDS], x1[MAX_BANDS], dx[MAX_BANDS], height = 0, width = 0;
+  int gap = (y1[0] - y0[0]) / 2, pad = y1[0] - y0[0];
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr (BOX) bb = boxCreate (0, y0[i], j->w, y1[i] - y0[i]);
+      BOX *fg = NULL;
+      g_autoptr (PIX) band = pixClipRectangle (clip, bb, NULL);
+      if (band == NULL || pixClipToForeground (band, NULL, &fg) != 0 || fg == NULL)
+        return FALSE;
+      l_int32 fx, fy, fw, fh;
+      boxGetGeometry (fg, &fx, &fy, &fw, &fh);
+      boxDestroy (&fg);
+      x0[i] = fx, x1[i] = fx + fw;
+      dx[i] = pad + width + (i > 0 ? gap : 0);
+      width += (i > 0 ? gap : 0) + fw;
+      height = MAX (height, y1[i] - y0[i]);
+    }
+  g_autoptr (PIX) line = pixCreate (width + 2 * pad, height + 2 * pad, 8);
+  pixSetAllArbitrary (line, 255);
+  pixSetResolution (line, img->ppi, img->ppi);
+  for (int i = 0; i < n; i++)
+    pixRasterop (line, dx[i], pad, x1[i] - x0[i], y1[i] - y0[i], PIX_SRC,
+                 img->read, j->x + x0[i], j->y + y0[i]);
+
+  TessBaseAPISetImage2 (api, line);
+  TessBaseAPISetSourceResolution (api, img->ppi);
+  TessBaseAPISetPageSegMode (api, PSM_SINGLE_LINE);
+  if (TessBaseAPIRecognize (api, NULL) != 0)
+    return FALSE;
+  /* Glyphs in the line's pixels (px_per_pt 1), then back to the cell. */
+  g_autoptr (GArray) got = g_array_new (FALSE, FALSE, sizeof (BdxGlyph));
+  collect_glyphs (api, 1.0, got);
+  double s = img->px_per_pt;
+  for (guint k = 0; k < got->len; k++)
+    {
+      BdxGlyph g = g_array_index (got, BdxGlyph, k);
+      double xc = (g.box.x0 + g.box.x1) / 2;
+      int i = 0;
+      while (i + 1 < n && xc >= dx[i + 1] - gap / 2.0)
+        i++;
+      double ox = j->x + x0[i] - dx[i], oy = j->y + y0[i] - pad;
+      g.box = (BdxBox){ (g.box.x0 + ox) / s, (g.box.y0 + oy) / s,
+                        (g.box.x1 + ox) / s, (g.box.y1 + oy) / s };
+      g_array_append_val (out, g);
+    }
+  keep_inside (out, &j->box);
   return TRUE;
 }
 
@@ -941,7 +1189,7 @@ clamp_region (Region *j, double x0, double y0, double x1, double y1, int W,
 /* The regions of a layout's grids, classified (see the algorithm). */
 static void
 grid_regions (const BdxOcrImage *img, const BdxGrid *grid, int pad,
-              GArray *out)
+              int min_part, GArray *out)
 {
   double s = img->px_per_pt;
   int W = pixGetWidth (img->read), H = pixGetHeight (img->read);
@@ -966,7 +1214,7 @@ grid_regions (const BdxOcrImage *img, const BdxGrid *grid, int pad,
           numbers[cell->col]++;
           first[cell->col] = MIN (first[cell->col], cell->row);
         }
-      else if (kind == CELL_TEXT)
+      else if (wordy (cell->text))
         texts[cell->col]++;
     }
   for (guint k = 0; k < grid->cells->len; k++)
@@ -978,18 +1226,25 @@ grid_regions (const BdxOcrImage *img, const BdxGrid *grid, int pad,
                     cell->box.x1 * s - inset, cell->box.y1 * s - inset, W, H);
       if (j.w < 4 || j.h < 4)
         continue;
-      fit_to_ink (img->binary, &j, pad);
+      fit_to_ink (img->binary, &j, pad, min_part);
+      g_debug ("cell r%d c%d '%s' ink %d at %d,%d %dx%d", cell->row, cell->col,
+               cell->text, j.ink, j.x, j.y, j.w, j.h);
       gboolean number_column = cell->colspan == 1 && numbers[cell->col] >= 2
-                               && numbers[cell->col] > 2 * texts[cell->col]
+                               && numbers[cell->col] > texts[cell->col]
                                && cell->row > first[cell->col];
+
       if (j.kind == CELL_TEXT && number_column
-          && g_utf8_strlen (cell->text, -1) <= 16)
+          && g_utf8_strlen (cell->text, -1) <= 12)
         {
-          /* A number misread as a letter or two ("8" as "日"). */
-          int han = 0;
+          /* A number misread as letters ("8" as "日", "6.15" as "全沁9"):
+           * short, with a digit or at most one ideograph. */
+          int han = 0, digits = 0;
           for (const char *p = cell->text; *p; p = g_utf8_next_char (p))
-            han += bdx_unichar_is_han (g_utf8_get_char (p));
-          if (han <= 1)
+            {
+              han += bdx_unichar_is_han (g_utf8_get_char (p));
+              digits += g_unichar_isdigit (g_utf8_get_char (p));
+            }
+          if (han <= 1 || digits > 0)
             j.kind = CELL_NUMBER;
         }
       if (j.kind == CELL_BLANK && j.ink > 0)
@@ -1012,6 +1267,7 @@ static const struct {
   { 0x8D41, 0x51ED }, /* 赁 → 凭 (凭证) */
   { 0x653B, 0x5B5C }, /* 攻 → 孜 */
   { 0x4E8E, 0x6B3E }, /* 于 → 款 */
+  { 0x5BAB, 0x8425 }, /* 宫 → 营 (经营) */
 };
 
 static gboolean
@@ -1050,6 +1306,32 @@ correct_glyphs (GHashTable *lexicon, GArray *glyphs)
               break;
             }
         }
+  /* A table's caption number, "表5" or "附表12", alone on its line: a
+   * speck read as ":" or "-" between them, or 了 for 7, would hide the
+   * number from the parser. */
+  if (n >= 2 && n <= 6 && (g[0].c == 0x8868 || (g[0].c == 0x9644 && g[1].c == 0x8868)))
+    {
+      guint from = g[0].c == 0x8868 ? 1 : 2, digits = 0, junk = 0;
+      for (guint i = from; i < n; i++)
+        {
+          gunichar c = g[i].c;
+          if (g_unichar_isdigit (c) || c == 0x4E86 /* 了 */)
+            digits++;
+          else if (c < 128 && g_ascii_ispunct ((char) c))
+            junk++;
+        }
+      if (digits > 0 && digits + junk == n - from && digits <= 3)
+        {
+          for (guint i = n; i-- > from;)
+            if (g[i].c == 0x4E86)
+              g[i].c = '7';
+            else if (!g_unichar_isdigit (g[i].c))
+              g_array_remove_index (glyphs, i);
+          n = glyphs->len;
+          g = (BdxGlyph *) glyphs->data;
+        }
+    }
+
   /* Brackets: an opening 〈 or 《 without its closing one, before a ")",
    * is "("; the same the other way round. */
   for (guint i = 0; i < n; i++)
@@ -1094,72 +1376,129 @@ is_small_integer (const char *t, int *value)
   return TRUE;
 }
 
-/* A grid's column-number row (※ ※ 1 2 3): cells numbered 1, 2, 3 … from
- * left to right, and single marks in the label columns, which chi_sim
- * does not know (it reads ※ as 淡, 炎 or nothing).  Those marks are made
- * ※, the template's mark. */
+/* The text a region has now: its new reading, or its glyphs on the page. */
+static char *
+region_text (const BdxPage *page, const int *owner, GPtrArray *fresh, guint k)
+{
+  g_autoptr (GArray) got = g_array_new (FALSE, FALSE, sizeof (BdxGlyph));
+  if (fresh->pdata[k] != NULL)
+    g_array_append_vals (got, ((GArray *) fresh->pdata[k])->data,
+                         ((GArray *) fresh->pdata[k])->len);
+  else
+    owned_glyphs (page, owner, k, got);
+  return glyphs_text (got);
+}
+
+/* A glyph for a region's centre: layout needs no more than its centre. */
+static GArray *
+centre_glyphs (const Region *j, const char *text)
+{
+  GArray *a = g_array_new (FALSE, FALSE, sizeof (BdxGlyph));
+  glong n = g_utf8_strlen (text, -1);
+  double w = 6, xc = (j->box.x0 + j->box.x1) / 2, yc = (j->box.y0 + j->box.y1) / 2;
+  double x = xc - n * w / 2;
+  for (const char *p = text; *p; p = g_utf8_next_char (p), x += w)
+    {
+      BdxGlyph g = { .c = g_utf8_get_char (p), .confidence = 0.9f,
+                     .source = BDX_GLYPH_OCR };
+      g.box = (BdxBox){ x, yc - 4, x + w, yc + 4 };
+      g_array_append_val (a, g);
+    }
+  return a;
+}
+
+/* A grid's column-number row (※ ※ 1 2 3): the amount columns numbered 1,
+ * 2, 3 … from left to right, marks in the label columns.  chi_sim does
+ * not know ※ (it reads 淡, 炎 or nothing) and misreads a lone small digit
+ * now and then ("人4", "O").  A row where at least two cells read as
+ * increasing small integers and no cell reads as more than a few
+ * characters is such a row: marks (one character or none, with ink) left
+ * of the first number become ※, a cell between numbers that is not one
+ * becomes the number its place says.  Structure, not data: nothing
+ * of the output's amounts comes from here. */
 static void
 mark_column_numbers (const BdxGrid *grid, GArray *regions, guint from,
-                     guint to, GPtrArray *fresh, const BdxPage *page)
+                     guint to, GPtrArray *fresh, const BdxPage *page,
+                     const int *owner)
 {
   for (int r = 0; r < grid->n_rows; r++)
     {
-      int numbers = 0, last = 0, marks = 0, other = 0;
+      /* The row's regions, left to right (regions are row-major). */
+      g_autoptr (GArray) ks = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
       for (guint k = from; k < to; k++)
         {
           const Region *j = &g_array_index (regions, Region, k);
           if (j->cell->row != r)
             continue;
-          g_autoptr (GArray) got = g_array_new (FALSE, FALSE, sizeof (BdxGlyph));
-          if (fresh->pdata[k] != NULL)
-            g_array_append_vals (got, ((GArray *) fresh->pdata[k])->data,
-                                 ((GArray *) fresh->pdata[k])->len);
-          else
-            glyphs_in (page, &j->box, got);
-          g_autofree char *t = glyphs_text (got);
+          g_array_append_val (ks, k);
+          g_ptr_array_add (texts, region_text (page, owner, fresh, k));
+        }
+      int numbers = 0, last = 0, first = -1;
+      gboolean ok = TRUE;
+      for (guint i = 0; i < ks->len && ok; i++)
+        {
+          int v;
+          const char *t = texts->pdata[i];
+          if (is_small_integer (t, &v))
+            {
+              ok = v > last;
+              last = v;
+              numbers++;
+              if (first < 0)
+                first = (int) i;
+            }
+          else if (g_utf8_strlen (t, -1) > 3)
+            ok = FALSE;
+        }
+      if (!ok || numbers < 2)
+        continue;
+      int expect = 0;
+      for (guint i = 0; i < ks->len; i++)
+        {
+          guint k = g_array_index (ks, guint, i);
+          const Region *j = &g_array_index (regions, Region, k);
+          const char *t = texts->pdata[i];
           int v;
           if (is_small_integer (t, &v))
             {
-              if (v != last + 1 && last != 0)
-                other++;
-              last = v;
-              numbers++;
+              expect = v + 1;
+              continue;
             }
-          else if (j->ink > 0 && g_utf8_strlen (t, -1) <= 1 && j->ink_w < 2 * j->ink_h)
-            marks++;
-          else if (*t != '\0')
-            other++;
-        }
-      if (numbers < 2 || marks == 0 || other > 0)
-        continue;
-      for (guint k = from; k < to; k++)
-        {
-          Region *j = &g_array_index (regions, Region, k);
-          if (j->cell->row != r || j->ink == 0)
+          if (j->ink == 0)
             continue;
-          g_autoptr (GArray) got = g_array_new (FALSE, FALSE, sizeof (BdxGlyph));
-          if (fresh->pdata[k] != NULL)
-            g_array_append_vals (got, ((GArray *) fresh->pdata[k])->data,
-                                 ((GArray *) fresh->pdata[k])->len);
-          else
-            glyphs_in (page, &j->box, got);
-          g_autofree char *t = glyphs_text (got);
-          int v;
-          if (is_small_integer (t, &v))
-            continue;
-          /* A mark in the middle of the cell: layout needs its centre. */
-          BdxGlyph mark = { .c = 0x203B, .confidence = 0.9f, .source = BDX_GLYPH_OCR };
-          mark.box.x0 = (j->box.x0 + j->box.x1) / 2 - 4;
-          mark.box.x1 = mark.box.x0 + 8;
-          mark.box.y0 = (j->box.y0 + j->box.y1) / 2 - 4;
-          mark.box.y1 = mark.box.y0 + 8;
-          GArray *a = g_array_new (FALSE, FALSE, sizeof (BdxGlyph));
-          g_array_append_val (a, mark);
+          g_autofree char *fix = (int) i < first ? g_strdup ("\u203B")
+                                                 : g_strdup_printf ("%d", expect++);
+          g_debug ("column-number row %d: '%s' made '%s'", r, t, fix);
           if (fresh->pdata[k] != NULL)
             g_array_unref (fresh->pdata[k]);
-          fresh->pdata[k] = a;
+          fresh->pdata[k] = centre_glyphs (j, fix);
         }
     }
+}
+
+/* A number's reading tidied where it cannot be what was printed: a
+ * comma before the last one or two digits is the decimal point (a
+ * thousands separator has three after it), and a minus far from the
+ * digits (more than a third of an em) is a speck or a rule's remnant. */
+static void
+tidy_number (GArray *glyphs, double em)
+{
+  guint n = glyphs->len;
+  BdxGlyph *g = (BdxGlyph *) glyphs->data;
+  if (n >= 3)
+    for (guint tail = 1; tail <= 2; tail++)
+      {
+        if (n < tail + 2 || g[n - tail - 1].c != ',')
+          continue;
+        gboolean digits = TRUE;
+        for (guint k = n - tail; k < n; k++)
+          digits = digits && g_unichar_isdigit (g[k].c);
+        if (digits)
+          g[n - tail - 1].c = '.';
+      }
+  if (n >= 2 && g[0].c == '-' && g[1].box.x0 - g[0].box.x1 > em / 3)
+    g_array_remove_index (glyphs, 0);
 }
 
 /* Readings of a number, by two models and two ways of segmenting: the
@@ -1209,13 +1548,14 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
   double s = img->px_per_pt;
   int W = pixGetWidth (img->read), H = pixGetHeight (img->read);
 
-  /* The text's line height: the median em of the lines, in pixels. */
+  /* The text's size: the median height of the page's glyphs (most are
+   * the body's or the table's), in pixels. */
   g_autoptr (GArray) ems = g_array_new (FALSE, FALSE, sizeof (double));
-  for (guint b = 0; b < layout->blocks->len; b++)
+  for (guint i = 0; i < page->glyphs->len; i++)
     {
-      const BdxBlock *block = g_ptr_array_index (layout->blocks, b);
-      if (block->kind == BDX_BLOCK_LINE)
-        g_array_append_val (ems, block->line->em);
+      const BdxGlyph *g = &g_array_index (page->glyphs, BdxGlyph, i);
+      double h = g->box.y1 - g->box.y0;
+      g_array_append_val (ems, h);
     }
   double em_px = 10.5 * s;
   if (ems->len > 0)
@@ -1224,6 +1564,7 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
       em_px = g_array_index (ems, double, ems->len / 2) * s;
     }
   int pad = MAX (4, (int) (em_px / 4));
+  int min_part = MAX (3, (int) (em_px / 4));
 
   g_autoptr (GArray) regions = g_array_new (FALSE, FALSE, sizeof (Region));
   g_autoptr (GArray) grid_spans = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -1233,7 +1574,7 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
       if (block->kind == BDX_BLOCK_GRID)
         {
           guint from = regions->len;
-          grid_regions (img, block->grid, pad, regions);
+          grid_regions (img, block->grid, pad, min_part, regions);
           guint to = regions->len;
           g_array_append_val (grid_spans, b);
           g_array_append_val (grid_spans, from);
@@ -1244,17 +1585,22 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
        * half an em sideways), so that its glyphs are whole. */
       const BdxLine *l = block->line;
       double em = l->em;
+      /* A "line" several lines tall is a muddle of the page reading
+       * (stray marks); it is left as it is. */
+      if (l->box.y1 - l->box.y0 > 3 * em)
+        continue;
       Region j = { .box = { l->box.x0 - em / 2, l->box.y0 - em / 4,
                             l->box.x1 + em / 2, l->box.y1 + em / 4 },
                    .text = l->text, .kind = CELL_TEXT, .line = TRUE };
       clamp_region (&j, j.box.x0 * s, j.box.y0 * s, j.box.x1 * s, j.box.y1 * s, W, H);
       if (j.w < 4 || j.h < 4)
         continue;
-      fit_to_ink (img->binary, &j, pad);
+      fit_to_ink (img->binary, &j, pad, min_part);
       g_array_append_val (regions, j);
     }
   if (regions->len == 0)
     return 0;
+  g_autofree int *owner = glyph_owners (page, regions);
 
   /* New readings, per region (NULL: keep the first one). */
   g_autoptr (GPtrArray) fresh = g_ptr_array_new_full (regions->len, (GDestroyNotify) array_unref0);
@@ -1293,13 +1639,57 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
           else if (j->ink_w < 1.4 * j->ink_h && j->ink_h > em_px / 2)
             psm = PSM_SINGLE_CHAR;
         }
+      /* A reading the page pass made with confidence is kept (corrected
+       * where the lexicon says so) on one line that is not a heading:
+       * reading prose twice buys little and costs as much again.  Titles,
+       * captions and short lines, cells of one line or one character,
+       * wrapped cells and doubtful readings are read again. */
+      {
+        g_autoptr (GArray) first = g_array_new (FALSE, FALSE, sizeof (BdxGlyph));
+        owned_glyphs (page, owner, k, first);
+        float least = 1;
+        for (guint i = 0; i < first->len; i++)
+          least = MIN (least, g_array_index (first, BdxGlyph, i).confidence);
+        gboolean sure = j->line ? first->len > SURE_LINE_GLYPHS && least >= SURE_LINE
+                                : g_getenv ("BDX_SURE_CELL") && psm == PSM_SINGLE_LINE
+                                      && first->len >= 2 && least >= 0.97f;
+        if (sure)
+          {
+            g_autofree char *t0 = glyphs_text (first);
+            correct_glyphs (e->lexicon, first);
+            g_autofree char *t1 = glyphs_text (first);
+            if (strcmp (t0, t1) != 0)
+              {
+                fresh->pdata[k] = g_array_ref (first);
+                changed++;
+              }
+            continue;
+          }
+      }
       g_autoptr (GArray) now = g_array_new (FALSE, FALSE, sizeof (BdxGlyph));
       if (!read_rect (api, img, j, psm, now))
         goto fail;
+      if (psm == PSM_SINGLE_BLOCK)
+        {
+          /* Narrow cells wrapped onto lines of two or three characters:
+           * tesseract's block reading mixes such lines up now and then;
+           * the lines laid end to end make one line it reads well.  The
+           * more confident reading wins. */
+          g_autoptr (GArray) other = g_array_new (FALSE, FALSE, sizeof (BdxGlyph));
+          if (read_unwrapped (api, img, j, min_part, other)
+              && mean_conf (other) > mean_conf (now))
+            {
+              g_array_set_size (now, 0);
+              g_array_append_vals (now, other->data, other->len);
+            }
+          /* read_unwrapped() read another picture. */
+          TessBaseAPISetImage2 (api, img->read);
+          TessBaseAPISetSourceResolution (api, img->ppi);
+        }
       correct_glyphs (e->lexicon, now);
       /* Two readings: the same text, or the more confident. */
       g_autoptr (GArray) before = g_array_new (FALSE, FALSE, sizeof (BdxGlyph));
-      glyphs_in (page, &j->box, before);
+      owned_glyphs (page, owner, k, before);
       correct_glyphs (e->lexicon, before);
       GArray *pick = now;
       if (now->len == 0 || (before->len > 0 && mean_conf (before) > mean_conf (now) + 0.05))
@@ -1318,6 +1708,59 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
       }
       fresh->pdata[k] = g_array_ref (pick);
       changed++;
+    }
+
+  /* Columns again, by the text readings: a column where the page's
+   * reading found nothing (it skips number columns of rough scans now and
+   * then) is a number column when most of its cells now read as numbers;
+   * its other short cells with a digit or at most one ideograph are
+   * numbers misread ("6.15" as "全沁9") and are read as numbers too. */
+  for (guint i = 0; i + 2 < grid_spans->len; i += 3)
+    {
+      const BdxBlock *block = g_ptr_array_index (layout->blocks,
+                                                 g_array_index (grid_spans, guint, i));
+      guint from = g_array_index (grid_spans, guint, i + 1);
+      guint to = g_array_index (grid_spans, guint, i + 2);
+      const BdxGrid *grid = block->grid;
+      g_autofree int *numbers = g_new0 (int, grid->n_cols);
+      g_autofree int *texts = g_new0 (int, grid->n_cols);
+      g_autofree int *first = g_new (int, grid->n_cols);
+      for (int c = 0; c < grid->n_cols; c++)
+        first[c] = grid->n_rows;
+      for (guint k = from; k < to; k++)
+        {
+          const Region *j = &g_array_index (regions, Region, k);
+          if (j->cell->colspan > 1)
+            continue;
+          g_autofree char *t = region_text (page, owner, fresh, k);
+          if (j->kind == CELL_NUMBER)
+            {
+              numbers[j->cell->col]++;
+              first[j->cell->col] = MIN (first[j->cell->col], j->cell->row);
+            }
+          else if (wordy (t))
+            texts[j->cell->col]++;
+        }
+      for (guint k = from; k < to; k++)
+        {
+          Region *j = &g_array_index (regions, Region, k);
+          int c = j->cell->col;
+          if (j->kind != CELL_TEXT || j->cell->colspan > 1 || numbers[c] < 2
+              || numbers[c] <= texts[c] || j->cell->row <= first[c])
+            continue;
+          g_autofree char *t = region_text (page, owner, fresh, k);
+          int han = 0, digits = 0;
+          for (const char *p = t; *p; p = g_utf8_next_char (p))
+            {
+              han += bdx_unichar_is_han (g_utf8_get_char (p));
+              digits += g_unichar_isdigit (g_utf8_get_char (p));
+            }
+          if (g_utf8_strlen (t, -1) <= 12 && (han <= 1 || digits > 0))
+            {
+              j->kind = CELL_NUMBER;
+              g_clear_pointer (&fresh->pdata[k], g_array_unref);
+            }
+        }
     }
 
   /* Numbers: eng as a word, chi_sim (digits only) as a line, and when
@@ -1365,6 +1808,7 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
             got[m]->pdata[k] = now;
             if (!read_rect (napi, img, j, readers[m].psm, now))
               goto fail;
+            tidy_number (now, em_px / s);
           }
       }
     for (guint k = 0; k < regions->len; k++)
@@ -1391,7 +1835,7 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
       const BdxBlock *block = g_ptr_array_index (layout->blocks,
                                                  g_array_index (grid_spans, guint, i));
       mark_column_numbers (block->grid, regions, g_array_index (grid_spans, guint, i + 1),
-                           g_array_index (grid_spans, guint, i + 2), fresh, page);
+                           g_array_index (grid_spans, guint, i + 2), fresh, page, owner);
     }
 
   /* Replace the glyphs of the regions read again. */
@@ -1400,15 +1844,7 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
     for (guint i = 0; i < page->glyphs->len; i++)
       {
         const BdxGlyph *g = &g_array_index (page->glyphs, BdxGlyph, i);
-        double xc = (g->box.x0 + g->box.x1) / 2, yc = (g->box.y0 + g->box.y1) / 2;
-        gboolean replaced = FALSE;
-        for (guint k = 0; k < regions->len && !replaced; k++)
-          {
-            const BdxBox *b = &g_array_index (regions, Region, k).box;
-            replaced = fresh->pdata[k] != NULL && xc >= b->x0 && xc < b->x1
-                       && yc >= b->y0 && yc < b->y1;
-          }
-        if (!replaced)
+        if (owner[i] < 0 || fresh->pdata[owner[i]] == NULL)
           g_array_append_val (keep, *g);
       }
     for (guint k = 0; k < regions->len; k++)
@@ -1430,6 +1866,505 @@ fail:
   g_set_error (error, BDX_ERROR, BDX_ERROR_LIBRARY,
                "tesseract cannot read the cells of page %d", page->number);
   return -1;
+}
+
+/* ---- repair by validation ----------------------------------------------------------- */
+
+/* Digits a digit is misread as (and read for). */
+static const char *const digit_look_alikes[10] = {
+  "689", "74", "73", "852", "19", "638", "058", "12", "03695", "084",
+};
+
+typedef struct {
+  BdxTable *table;
+  BdxRow *row;
+  guint index; /* in row->values */
+  gint64 fen;  /* the alternative */
+  char *code;  /* or, when not NULL, the alternative code (owned) */
+} Fix;
+
+static void
+fix_clear (gpointer data)
+{
+  g_free (((Fix *) data)->code);
+}
+
+/* The printed digits of an amount (no sign, no point) and its decimals. */
+static char *
+amount_digits (BdxMoney m, BdxUnit unit)
+{
+  gint64 per = bdx_unit_fen (unit);
+  if (per <= 0)
+    per = 100;
+  int dec = MAX (0, m.decimals);
+  /* fen → printed units × 10^dec, exactly when it divides. */
+  gint64 scale = 1;
+  for (int i = 0; i < dec; i++)
+    scale *= 10;
+  gint64 v = m.fen < 0 ? -m.fen : m.fen;
+  if ((v * scale) % per != 0)
+    return NULL;
+  return g_strdup_printf ("%" G_GINT64_FORMAT, v * scale / per);
+}
+
+/* An amount as printed ("54.81"): its digits with the point put back. */
+static char *
+amount_text (BdxMoney m, BdxUnit unit)
+{
+  g_autofree char *d = amount_digits (m, unit);
+  if (d == NULL)
+    return g_strdup ("?");
+  int dec = MAX (0, m.decimals);
+  gsize n = strlen (d);
+  GString *s = g_string_new (m.fen < 0 ? "-" : "");
+  if ((gsize) dec >= n)
+    {
+      g_string_append (s, "0.");
+      for (gsize i = n; i < (gsize) dec; i++)
+        g_string_append_c (s, '0');
+      g_string_append (s, d);
+    }
+  else
+    {
+      g_string_append_len (s, d, n - dec);
+      if (dec > 0)
+        {
+          g_string_append_c (s, '.');
+          g_string_append (s, d + n - dec);
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+static gint64
+digits_to_fen (const char *digits, int dec, BdxUnit unit, gboolean negative)
+{
+  gint64 per = bdx_unit_fen (unit);
+  if (per <= 0)
+    per = 100;
+  gint64 scale = 1;
+  for (int i = 0; i < dec; i++)
+    scale *= 10;
+  gint64 v = g_ascii_strtoll (digits, NULL, 10);
+  if (v > G_MAXINT64 / per)
+    return G_MININT64;
+  v = v * per / scale;
+  return negative ? -v : v;
+}
+
+/* Alternatives of an amount by one plausible misreading. */
+static void
+misreadings (BdxMoney m, BdxUnit unit, GArray *out)
+{
+  g_autofree char *d = amount_digits (m, unit);
+  if (d == NULL || strlen (d) > 15)
+    return;
+  int dec = MAX (0, m.decimals);
+  gboolean neg = m.fen < 0;
+  gsize n = strlen (d);
+  char buf[24];
+  for (gsize i = 0; i < n; i++)
+    {
+      /* a look-alike */
+      for (const char *a = digit_look_alikes[d[i] - '0']; *a; a++)
+        {
+          memcpy (buf, d, n + 1);
+          buf[i] = *a;
+          gint64 f = digits_to_fen (buf, dec, unit, neg);
+          g_array_append_val (out, f);
+        }
+      /* a digit doubled (the printed one had one less) */
+      if (n > 1)
+        {
+          memcpy (buf, d, i);
+          memcpy (buf + i, d + i + 1, n - i);
+          gint64 f = digits_to_fen (buf, dec, unit, neg);
+          g_array_append_val (out, f);
+        }
+    }
+  /* a digit dropped */
+  for (gsize i = 0; i <= n; i++)
+    for (char c = '0'; c <= '9'; c++)
+      {
+        memcpy (buf, d, i);
+        buf[i] = c;
+        memcpy (buf + i + 1, d + i, n - i + 1);
+        gint64 f = digits_to_fen (buf, dec, unit, neg);
+        g_array_append_val (out, f);
+      }
+  /* a decimal point lost (read 5481 for 54.81) or read where none was */
+  if (m.fen % 100 == 0)
+    {
+      gint64 f = m.fen / 100;
+      g_array_append_val (out, f);
+    }
+  if (m.fen < G_MAXINT64 / 100)
+    {
+      gint64 f = m.fen * 100;
+      g_array_append_val (out, f);
+    }
+}
+
+/* A code's level as the table parser gives it (parse-table.c). */
+static int
+code_level (const char *code)
+{
+  switch (strlen (code))
+    {
+    case 3: return 1;
+    case 5: return 2;
+    case 7: return 3;
+    case 9: return 4;
+    default: return 0;
+    }
+}
+
+static gboolean
+look_alike (char a, char b)
+{
+  return a >= '0' && a <= '9' && strchr (digit_look_alikes[a - '0'], b) != NULL;
+}
+
+/* Whether OCR may have read `read` for the printed `code` by at most two
+ * slips: a digit dropped, a digit doubled (or one read where there was
+ * none), a digit taken for a look-alike.  An edit distance with only
+ * look-alikes substituting. */
+static gboolean
+code_misread (const char *code, const char *read)
+{
+  enum { MAX_LEN = 12, MAX_SLIPS = 2 };
+  int n = (int) strlen (code), m = (int) strlen (read);
+  if (n > MAX_LEN || m > MAX_LEN || ABS (n - m) > MAX_SLIPS)
+    return FALSE;
+  int dist[MAX_LEN + 1][MAX_LEN + 1];
+  for (int i = 0; i <= n; i++)
+    for (int j = 0; j <= m; j++)
+      {
+        if (i == 0 || j == 0)
+          {
+            dist[i][j] = i + j;
+            continue;
+          }
+        int best = MIN (dist[i - 1][j], dist[i][j - 1]) + 1;
+        if (code[i - 1] == read[j - 1])
+          best = MIN (best, dist[i - 1][j - 1]);
+        else if (look_alike (code[i - 1], read[j - 1]))
+          best = MIN (best, dist[i - 1][j - 1] + 1);
+        dist[i][j] = best;
+      }
+  return dist[n][m] > 0 && dist[n][m] <= MAX_SLIPS;
+}
+
+static gboolean
+all_digits (const char *s)
+{
+  if (s == NULL || *s == '\0')
+    return FALSE;
+  for (; *s; s++)
+    if (!g_ascii_isdigit (*s))
+      return FALSE;
+  return TRUE;
+}
+
+/* The codes a row's OCR-read code may stand for: a child of the code
+ * printed above it one level up (the nearest row above with a code two
+ * digits shorter), which OCR could have misread as what it read.  A 类
+ * (3 digits) has no such context and gets none. */
+static void
+code_alternatives (const BdxTable *t, guint r, GPtrArray *out)
+{
+  const BdxRow *row = g_ptr_array_index (t->rows, r);
+  for (int len = 5; len <= 7; len += 2)
+    {
+      const char *parent = NULL;
+      for (guint k = r; k-- > 0 && parent == NULL;)
+        {
+          const BdxRow *above = g_ptr_array_index (t->rows, k);
+          if (above->side == row->side && all_digits (above->code)
+              && (int) strlen (above->code) == len - 2)
+            parent = above->code;
+        }
+      if (parent == NULL)
+        continue;
+      for (int k = 0; k < 100; k++)
+        {
+          g_autofree char *code = g_strdup_printf ("%s%02d", parent, k);
+          if (code_misread (code, row->code))
+            g_ptr_array_add (out, g_steal_pointer (&code));
+        }
+    }
+}
+
+/* Whether a row's code is in doubt: not of a level's length, or it or
+ * the code it belongs to (its first 3 or 5 digits) is the row of a
+ * failed check. */
+static gboolean
+code_in_doubt (const BdxDisclosure *d, const BdxTable *t, const BdxRow *row)
+{
+  size_t n = strlen (row->code);
+  if (n != 3 && n != 5 && n != 7)
+    return TRUE;
+  for (guint c = 0; c < d->checks->len; c++)
+    {
+      const BdxCheck *chk = g_ptr_array_index (d->checks, c);
+      if (chk->status != BDX_CHECK_FAILED || chk->row == NULL
+          || g_strcmp0 (chk->table, t->id) != 0 || !all_digits (chk->row))
+        continue;
+      size_t k = strlen (chk->row);
+      if (k <= n && strncmp (chk->row, row->code, k) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+on_ocr_page (const BdxDisclosure *d, const BdxRow *row)
+{
+  for (guint i = 0; i < d->source.ocr_pages->len; i++)
+    if (g_array_index (d->source.ocr_pages, int, i) == row->page)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+row_is (const BdxRow *r, const char *label)
+{
+  return label != NULL
+         && ((r->code && strcmp (r->code, label) == 0)
+             || (r->name && strcmp (r->name, label) == 0)
+             || (r->project && strcmp (r->project, label) == 0));
+}
+
+static int
+count_failed (const BdxDisclosure *d)
+{
+  int failed = 0;
+  bdx_validate_summary (d, NULL, NULL, NULL, &failed);
+  return failed;
+}
+
+/* The failed checks, by what they check (id, table, row, column). */
+static GHashTable *
+failed_set (const BdxDisclosure *d)
+{
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint c = 0; c < d->checks->len; c++)
+    {
+      const BdxCheck *chk = g_ptr_array_index (d->checks, c);
+      if (chk->status == BDX_CHECK_FAILED)
+        g_hash_table_add (set, g_strdup_printf ("%s|%s|%s|%s", chk->id,
+                                                chk->table ? chk->table : "",
+                                                chk->row ? chk->row : "",
+                                                chk->column ? chk->column : ""));
+    }
+  return set;
+}
+
+/* How many failed checks of `before` no longer fail in d, or -1 when a
+ * check that held fails now. */
+static int
+fixed_checks (GHashTable *before, const BdxDisclosure *d)
+{
+  g_autoptr (GHashTable) now = failed_set (d);
+  GHashTableIter it;
+  gpointer key;
+  g_hash_table_iter_init (&it, now);
+  while (g_hash_table_iter_next (&it, &key, NULL))
+    if (!g_hash_table_contains (before, key))
+      return -1;
+  return (int) g_hash_table_size (before) - (int) g_hash_table_size (now);
+}
+
+/* One repair, when exactly one cell explains the failed checks.  1 when
+ * made, 0 when none, -1 on error. */
+static int
+repair_one (BdxDisclosure *d, const BdxPatterns *patterns, GError **error)
+{
+  if (count_failed (d) == 0)
+    return 0;
+  /* The differences the failed checks need, and where they are. */
+  g_autoptr (GArray) fixes = g_array_new (FALSE, FALSE, sizeof (Fix));
+  g_array_set_clear_func (fixes, fix_clear);
+  g_autoptr (GHashTable) tried = g_hash_table_new (NULL, NULL);
+  for (guint c = 0; c < d->checks->len; c++)
+    {
+      const BdxCheck *chk = g_ptr_array_index (d->checks, c);
+      if (chk->status != BDX_CHECK_FAILED || chk->table == NULL)
+        continue;
+      gint64 delta = chk->actual - chk->expected;
+      BdxTable *t = bdx_disclosure_lookup_table (d, chk->table);
+      if (t == NULL)
+        continue;
+      /* Cells in the check's row, or in its column, on OCR pages. */
+      for (guint r = 0; r < t->rows->len; r++)
+        {
+          BdxRow *row = g_ptr_array_index (t->rows, r);
+          if (!on_ocr_page (d, row))
+            continue;
+          gboolean in_row = row_is (row, chk->row);
+          for (guint v = 0; v < row->values->len; v++)
+            {
+              BdxMoney m = g_array_index (row->values, BdxMoney, v);
+              if (!m.present)
+                continue;
+              gboolean in_column = FALSE;
+              guint col = 0;
+              for (guint k = 0; k < t->columns->len; k++)
+                {
+                  const BdxColumn *cl = g_ptr_array_index (t->columns, k);
+                  if (cl->side != row->side && cl->side != BDX_SIDE_NONE)
+                    continue;
+                  if (col++ == v)
+                    in_column = chk->column && cl->id && strcmp (cl->id, chk->column) == 0;
+                }
+              if (!in_row && !in_column)
+                continue;
+              gint64 *key = &g_array_index (row->values, BdxMoney, v).fen;
+              if (g_hash_table_contains (tried, key))
+                continue;
+              g_hash_table_add (tried, key);
+              g_autoptr (GArray) alts = g_array_new (FALSE, FALSE, sizeof (gint64));
+              misreadings (m, t->unit, alts);
+              for (guint a = 0; a < alts->len; a++)
+                {
+                  gint64 f = g_array_index (alts, gint64, a);
+                  /* Only what moves the check by what it misses. */
+                  if (f - m.fen != delta && m.fen - f != delta)
+                    continue;
+                  gboolean dup = FALSE;
+                  for (guint k = 0; k < fixes->len && !dup; k++)
+                    {
+                      const Fix *x = &g_array_index (fixes, Fix, k);
+                      dup = x->row == row && x->index == v && x->fen == f;
+                    }
+                  if (!dup)
+                    g_array_append_val (fixes, ((Fix){ t, row, v, f, NULL }));
+                }
+            }
+        }
+    }
+  /* Codes: a code in doubt, and the codes it may be a misreading of. */
+  for (guint i = 0; i < d->tables->len; i++)
+    {
+      BdxTable *t = g_ptr_array_index (d->tables, i);
+      for (guint r = 0; r < t->rows->len; r++)
+        {
+          BdxRow *row = g_ptr_array_index (t->rows, r);
+          if (!on_ocr_page (d, row) || !all_digits (row->code)
+              || !code_in_doubt (d, t, row))
+            continue;
+          g_autoptr (GPtrArray) alts = g_ptr_array_new_with_free_func (g_free);
+          code_alternatives (t, r, alts);
+          for (guint a = 0; a < alts->len; a++)
+            g_array_append_val (fixes, ((Fix){ t, row, 0, 0,
+                                               g_strdup (g_ptr_array_index (alts, a)) }));
+        }
+    }
+  if (fixes->len == 0)
+    return 0;
+
+  /* Try each.  A fix makes the checks it concerns hold and breaks none
+   * that held; other misreadings elsewhere may still fail.  The one that
+   * makes the most checks hold again wins — when it is the only one. */
+  g_autoptr (GHashTable) before = failed_set (d);
+  int good = -1, best = 0, n_best = 0;
+  for (guint k = 0; k < fixes->len; k++)
+    {
+      Fix *x = &g_array_index (fixes, Fix, k);
+      gboolean ok;
+      int fixed;
+      if (x->code != NULL)
+        {
+          char *was = x->row->code;
+          int was_level = x->row->level;
+          x->row->code = x->code;
+          x->row->level = code_level (x->code);
+          ok = bdx_validate (d, patterns, NULL, error);
+          fixed = ok ? fixed_checks (before, d) : -1;
+          x->row->code = was;
+          x->row->level = was_level;
+        }
+      else
+        {
+          BdxMoney *cell = &g_array_index (x->row->values, BdxMoney, x->index);
+          gint64 was = cell->fen;
+          cell->fen = x->fen;
+          ok = bdx_validate (d, patterns, NULL, error);
+          fixed = ok ? fixed_checks (before, d) : -1;
+          cell->fen = was;
+        }
+      if (!ok)
+        return -1;
+      if (fixed > best)
+        best = fixed, good = (int) k, n_best = 1;
+      else if (fixed == best && fixed > 0)
+        n_best++;
+    }
+  if (!bdx_validate (d, patterns, NULL, error))
+    return -1;
+  if (n_best != 1)
+    return 0;
+
+  Fix *x = &g_array_index (fixes, Fix, good);
+  if (x->code != NULL)
+    {
+      g_ptr_array_add (d->notices, g_strdup_printf (
+          "page %d: %s, row %s: OCR read the code '%s'; every check holds "
+          "with '%s': repaired",
+          x->row->page, x->table->title ? x->table->title : x->table->id,
+          x->row->name ? x->row->name : "?", x->row->code, x->code));
+      g_free (x->row->code);
+      x->row->code = g_steal_pointer (&x->code);
+      x->row->level = code_level (x->row->code);
+      if (!bdx_validate (d, patterns, NULL, error))
+        return -1;
+      return 1;
+    }
+  BdxMoney *cell = &g_array_index (x->row->values, BdxMoney, x->index);
+  BdxMoney fixed = *cell;
+  fixed.fen = x->fen;
+  g_autofree char *read = amount_text (*cell, x->table->unit);
+  g_autofree char *want = amount_text (fixed, x->table->unit);
+  /* The column's printed header, by the row's side. */
+  const char *header = NULL;
+  for (guint k = 0, col = 0; k < x->table->columns->len; k++)
+    {
+      const BdxColumn *cl = g_ptr_array_index (x->table->columns, k);
+      if (cl->side != x->row->side && cl->side != BDX_SIDE_NONE)
+        continue;
+      if (col++ == x->index)
+        header = cl->header;
+    }
+  g_ptr_array_add (d->notices, g_strdup_printf (
+      "page %d: %s, row %s, column %s: OCR read '%s'; every check holds "
+      "with '%s': repaired",
+      x->row->page, x->table->title ? x->table->title : x->table->id,
+      x->row->code ? x->row->code : x->row->name ? x->row->name : "?",
+      header ? header : "?", read, want));
+  *cell = fixed;
+  if (!bdx_validate (d, patterns, NULL, error))
+    return -1;
+  return 1;
+}
+
+int
+bdx_ocr_repair (BdxDisclosure *d, const BdxPatterns *patterns, GError **error)
+{
+  g_return_val_if_fail (d != NULL && patterns != NULL, -1);
+  if (d->source.ocr_pages == NULL || d->source.ocr_pages->len == 0)
+    return 0;
+  int repaired = 0;
+  /* One at a time: each repair changes what the others must explain. */
+  for (int round = 0; round < 16; round++)
+    {
+      int r = repair_one (d, patterns, error);
+      if (r < 0)
+        return -1;
+      if (r == 0)
+        break;
+      repaired++;
+    }
+  return repaired;
 }
 
 /* ---- workers --------------------------------------------------------------------- */

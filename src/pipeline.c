@@ -619,6 +619,12 @@ extract (const Input *inputs, guint n_inputs, const BdxExtractOptions *opts,
           g_propagate_error (error, g_steal_pointer (&verr));
           return NULL;
         }
+      /* Amounts OCR misread that the checks pin down (ocr.h). */
+      if (d->source.ocr_pages->len > 0 && bdx_ocr_repair (d, pats, &verr) < 0)
+        {
+          g_propagate_error (error, g_steal_pointer (&verr));
+          return NULL;
+        }
     }
   return g_steal_pointer (&d);
 }

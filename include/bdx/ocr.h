@@ -16,8 +16,10 @@
  *                            ruling lines found by morphology and erased
  *   bdx_ocr_read_page()      whole-page recognition → a BdxPage
  *   (layout: grids from the rules, glyphs into cells)
- *   bdx_ocr_reread_cells()   each grid cell read again on its own:
- *                            amounts and codes with digits only
+ *   bdx_ocr_reread_cells()   each grid cell (and line) read again on
+ *                            its own: amounts and codes with digits only
+ *   (layout again; parse; validate)
+ *   bdx_ocr_repair()         an amount the failed checks pin down
  *
  * Ownership: *_new() and *_open_*() return owned objects, freed by the
  * matching *_free() (g_autoptr works for all of them); pictures (struct
@@ -32,6 +34,7 @@
 
 #include <glib.h>
 
+#include "bdx/disclosure.h"
 #include "bdx/layout.h"
 #include "bdx/patterns.h"
 #include "bdx/read.h"
@@ -140,17 +143,37 @@ BDX_API double bdx_ocr_image_skew (const BdxOcrImage *img);
 BDX_API BdxPage *bdx_ocr_read_page (BdxOcrEngine *e, const BdxOcrImage *img,
                                     int number, GError **error);
 
-/* Reads every cell of the layout's grids again, on its own: a cell whose
- * text looks like an amount or a code (digits, separators, look-alikes)
- * as one line of digits only; a cell with ink where the page pass read
- * nothing, or with low confidence, as one line (or a block) of text.  The
- * page's glyphs inside those cells are replaced by the new reading.
- * layout must have been made from page.  Returns the number of cells
- * whose glyphs changed (the caller lays the page out again when > 0), or
- * -1 with BDX_ERROR_LIBRARY. */
+/* Reads every cell of the layout's grids, and every line outside them,
+ * again on its own, cut to its ink: text as a line, a character or a
+ * block (a wrapped cell also laid out as one line); a cell that reads as
+ * a number, or stands in a column of numbers, by two models with digits
+ * only, which must agree or the cell's confidence drops below
+ * BDX_OCR_LOW_CONFIDENCE.  Look-alikes the engine's lexicon settles are
+ * corrected.  The page's glyphs of those regions are replaced by the new
+ * reading.  layout must have been made from page.  Returns the number of
+ * regions whose glyphs changed (the caller lays the page out again when
+ * > 0), or -1 with BDX_ERROR_LIBRARY. */
 BDX_API int bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img,
                                   BdxPage *page, const BdxLayout *layout,
                                   GError **error);
+
+/* ---- repair by validation --------------------------------------------------------- */
+
+/* After validation (validate.h): where failed checks are explained by one
+ * amount on an OCR page read with a plausible misreading — a digit taken
+ * for a look-alike (0/6/8/9, 1/7/4, 3/5/8 …), a digit dropped or doubled,
+ * a decimal point lost — and exactly one such cell and value makes every
+ * check it concerns hold again (moving each by what it misses, breaking
+ * none that held; misreadings elsewhere may still fail), the cell takes
+ * that value and a notice keeps what OCR
+ * read: "page 8: 表3 row 行政运行, column 基本支出: OCR read '54.01'; every
+ * check holds with '54.81': repaired".  An amount no check confirms is
+ * never changed (its low confidence is already in a notice).  Runs
+ * bdx_validate() again after each repair; d->checks is current on
+ * return.  Returns the number of cells repaired, or -1 with the error of
+ * bdx_validate(). */
+BDX_API int bdx_ocr_repair (BdxDisclosure *d, const BdxPatterns *patterns,
+                            GError **error);
 
 /* ---- workers ------------------------------------------------------------------ */
 

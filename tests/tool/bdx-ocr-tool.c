@@ -13,6 +13,7 @@
  */
 #include <leptonica/allheaders.h>
 #include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,6 +109,15 @@ compare_layouts (const BdxLayout *truth, const BdxLayout *ocr, int *right,
     }
 }
 
+/* CPU seconds of this process, for --times. */
+static double
+cpu_now (void)
+{
+  struct timespec ts;
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 static void
 dump_layout (const BdxLayout *l)
 {
@@ -155,10 +165,11 @@ int
 main (int argc, char **argv)
 {
   int dpi = 0;
-  gboolean no_reread = FALSE;
+  gboolean no_reread = FALSE, times = FALSE;
   GOptionEntry entries[] = {
     { "dpi", 0, 0, G_OPTION_ARG_INT, &dpi, "Render PDF pages at N dpi", "N" },
     { "no-reread", 0, 0, G_OPTION_ARG_NONE, &no_reread, "Whole-page reading only", NULL },
+    { "times", 0, 0, G_OPTION_ARG_NONE, &times, "CPU seconds of each step on stderr", NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new ("layout|triage FILE [PAGE]");
@@ -263,7 +274,9 @@ main (int argc, char **argv)
           fprintf (stderr, "bdx-ocr-tool: %s\n", error->message);
           return 1;
         }
+      double t0 = cpu_now ();
       g_autoptr (BdxOcrImage) img = bdx_ocr_image_new (e, pix, NULL, &error);
+      double t1 = cpu_now ();
       if (img == NULL)
         {
           fprintf (stderr, "bdx-ocr-tool: %s\n", error->message);
@@ -277,6 +290,7 @@ main (int argc, char **argv)
           fprintf (stderr, "bdx-ocr-tool: %s\n", error->message);
           return 1;
         }
+      double t2 = cpu_now ();
       g_autoptr (BdxLayout) l = bdx_layout_page (page, NULL);
       if (!no_reread)
         {
@@ -290,6 +304,22 @@ main (int argc, char **argv)
             {
               g_clear_pointer (&l, bdx_layout_free);
               l = bdx_layout_page (page, NULL);
+            }
+        }
+      if (times)
+        fprintf (stderr, "page %d: prepare %.2f s, read %.2f s, read again %.2f s\n",
+                 i + 1, t1 - t0, t2 - t1, cpu_now () - t2);
+      if (g_getenv ("BDX_OCR_TOOL_RULES"))
+        {
+          for (guint k = 0; k < page->hrules->len; k++)
+            {
+              const BdxRule *ru = &g_array_index (page->hrules, BdxRule, k);
+              printf ("H %.1f %.1f %.1f %.1f\n", ru->x0, ru->y0, ru->x1, ru->y1);
+            }
+          for (guint k = 0; k < page->vrules->len; k++)
+            {
+              const BdxRule *ru = &g_array_index (page->vrules, BdxRule, k);
+              printf ("V %.1f %.1f %.1f %.1f\n", ru->x0, ru->y0, ru->x1, ru->y1);
             }
         }
       if (g_getenv ("BDX_OCR_TOOL_GLYPHS"))
