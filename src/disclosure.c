@@ -155,7 +155,40 @@ bdx_row_free (BdxRow *r)
   g_free (r->name);
   g_free (r->project);
   array_release (r->values);
+  array_release (r->ocr);
   g_free (r);
+}
+
+static void
+ocr_mark_clear (gpointer data)
+{
+  g_free (((BdxOcrMark *) data)->read);
+}
+
+BdxOcrMark *
+bdx_row_add_ocr_mark (BdxRow *r, int field, const char *read, int confidence,
+                      gboolean repaired)
+{
+  g_return_val_if_fail (r != NULL && read != NULL, NULL);
+  if (r->ocr == NULL)
+    {
+      r->ocr = g_array_new (FALSE, TRUE, sizeof (BdxOcrMark));
+      g_array_set_clear_func (r->ocr, ocr_mark_clear);
+    }
+  BdxOcrMark m = { field, g_strdup (read), CLAMP (confidence, -1, 100),
+                   repaired };
+  g_array_append_val (r->ocr, m);
+  return &g_array_index (r->ocr, BdxOcrMark, r->ocr->len - 1);
+}
+
+BdxOcrMark *
+bdx_row_ocr_mark (const BdxRow *r, int field)
+{
+  g_return_val_if_fail (r != NULL, NULL);
+  for (guint i = 0; r->ocr && i < r->ocr->len; i++)
+    if (g_array_index (r->ocr, BdxOcrMark, i).field == field)
+      return &g_array_index (r->ocr, BdxOcrMark, i);
+  return NULL;
 }
 
 BdxOutlineNode *

@@ -492,6 +492,31 @@ emit_column (Writer *w, const BdxColumn *c)
 }
 
 static void
+emit_ocr_mark (Writer *w, const BdxOcrMark *m)
+{
+  w_begin_object (w);
+  w_key (w, "field");
+  switch (m->field)
+    {
+    case BDX_OCR_FIELD_CODE: w_string (w, "code"); break;
+    case BDX_OCR_FIELD_NAME: w_string (w, "name"); break;
+    case BDX_OCR_FIELD_PROJECT: w_string (w, "project"); break;
+    default:
+      w_string (w, "values");
+      w_key (w, "index");
+      w_int (w, m->field);
+      break;
+    }
+  w_key (w, "read");
+  w_string (w, m->read);
+  w_key (w, "confidence");
+  w_int_or_null (w, m->confidence, -1);
+  w_key (w, "repaired");
+  w_bool (w, m->repaired);
+  w_end_object (w);
+}
+
+static void
 emit_row (Writer *w, const BdxRow *r, gboolean with_project)
 {
   w_begin_object (w);
@@ -525,6 +550,14 @@ emit_row (Writer *w, const BdxRow *r, gboolean with_project)
   w_end_array (w);
   w_key (w, "page");
   w_int (w, r->page);
+  if (r->ocr != NULL && r->ocr->len > 0)
+    {
+      w_key (w, "ocr");
+      w_begin_array (w, FALSE);
+      for (guint i = 0; i < r->ocr->len; i++)
+        emit_ocr_mark (w, &g_array_index (r->ocr, BdxOcrMark, i));
+      w_end_array (w);
+    }
   w_end_object (w);
 }
 

@@ -1096,6 +1096,53 @@ read_column (Reader *r, JsonObject *o, BdxTable *t)
   return TRUE;
 }
 
+/* A row's "ocr" marks (extension). */
+static gboolean
+read_ocr_marks (Reader *r, JsonObject *o, BdxRow *row)
+{
+  gboolean ok;
+  JsonArray *marks = get_array (r, o, "ocr", FALSE, &ok);
+  if (marks == NULL)
+    return ok;
+  static const char *const fields[] = { "values", "code", "name", "project",
+                                        NULL };
+  push_key (r, "ocr");
+  for (guint i = 0; i < json_array_get_length (marks); i++)
+    {
+      push_index (r, i);
+      JsonObject *m = element_object (r, marks, i);
+      g_autofree char *field = NULL, *read = NULL;
+      int index = 0, confidence = -1;
+      gboolean repaired = FALSE;
+      if (m == NULL || !get_string (r, m, "field", TRUE, &field)
+          || !get_string (r, m, "read", TRUE, &read)
+          || !get_int (r, m, "confidence", TRUE, TRUE, -1, 0, &confidence)
+          || !get_bool (r, m, "repaired", &repaired))
+        return FALSE;
+      if (field == NULL || !g_strv_contains (fields, field))
+        return fail (r, "field", BDX_ERROR_FORMAT, "unknown field '%s'",
+                     field ? field : "null");
+      if (read == NULL)
+        return fail (r, "read", BDX_ERROR_FORMAT, "expected a string, got null");
+      if (confidence > 100)
+        return fail (r, "confidence", BDX_ERROR_FORMAT,
+                     "%d is not a percentage", confidence);
+      if (strcmp (field, "values") == 0)
+        {
+          if (!get_int (r, m, "index", TRUE, FALSE, 0, 0, &index))
+            return FALSE;
+        }
+      else
+        index = strcmp (field, "code") == 0   ? BDX_OCR_FIELD_CODE
+                : strcmp (field, "name") == 0 ? BDX_OCR_FIELD_NAME
+                                              : BDX_OCR_FIELD_PROJECT;
+      bdx_row_add_ocr_mark (row, index, read, confidence, repaired);
+      pop (r);
+    }
+  pop (r);
+  return TRUE;
+}
+
 static gboolean
 read_row (Reader *r, JsonObject *o, BdxRow *row)
 {
@@ -1106,7 +1153,8 @@ read_row (Reader *r, JsonObject *o, BdxRow *row)
       || !get_string (r, o, "project", FALSE, &row->project)
       || !get_side (r, o, &row->side)
       || !get_int (r, o, "panel", FALSE, TRUE, 0, 1, &row->panel)
-      || !get_int (r, o, "page", TRUE, FALSE, 0, 0, &row->page))
+      || !get_int (r, o, "page", TRUE, FALSE, 0, 0, &row->page)
+      || !read_ocr_marks (r, o, row))
     return FALSE;
   if (row->code
       && (!*row->code
@@ -1129,6 +1177,12 @@ read_row (Reader *r, JsonObject *o, BdxRow *row)
       pop (r);
     }
   pop (r);
+  for (guint i = 0; row->ocr && i < row->ocr->len; i++)
+    if (g_array_index (row->ocr, BdxOcrMark, i).field >= (int) row->values->len)
+      return fail (r, "ocr", BDX_ERROR_FORMAT,
+                   "a mark of value %d, of %u values",
+                   g_array_index (row->ocr, BdxOcrMark, i).field,
+                   row->values->len);
   return TRUE;
 }
 

@@ -2175,6 +2175,17 @@ fixed_checks (GHashTable *before, const BdxDisclosure *d)
   return (int) g_hash_table_size (before) - (int) g_hash_table_size (now);
 }
 
+/* Marks a row's field repaired, keeping what OCR read (the text of its
+ * low-confidence mark, if it had one). */
+static void
+mark_repaired (BdxRow *row, int field, const char *read)
+{
+  BdxOcrMark *m = bdx_row_ocr_mark (row, field);
+  if (m == NULL)
+    m = bdx_row_add_ocr_mark (row, field, read, -1, FALSE);
+  m->repaired = TRUE;
+}
+
 /* One repair, when exactly one cell explains the failed checks.  1 when
  * made, 0 when none, -1 on error. */
 static int
@@ -2313,6 +2324,7 @@ repair_one (BdxDisclosure *d, const BdxPatterns *patterns, GError **error)
           "with '%s': repaired",
           x->row->page, x->table->title ? x->table->title : x->table->id,
           x->row->name ? x->row->name : "?", x->row->code, x->code));
+      mark_repaired (x->row, BDX_OCR_FIELD_CODE, x->row->code);
       g_free (x->row->code);
       x->row->code = g_steal_pointer (&x->code);
       x->row->level = code_level (x->row->code);
@@ -2341,6 +2353,7 @@ repair_one (BdxDisclosure *d, const BdxPatterns *patterns, GError **error)
       x->row->page, x->table->title ? x->table->title : x->table->id,
       x->row->code ? x->row->code : x->row->name ? x->row->name : "?",
       header ? header : "?", read, want));
+  mark_repaired (x->row, (int) x->index, read);
   *cell = fixed;
   if (!bdx_validate (d, patterns, NULL, error))
     return -1;

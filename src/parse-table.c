@@ -71,6 +71,7 @@
 #include <string.h>
 
 #include "bdx/error.h"
+#include "bdx/ocr.h"
 #include "bdx/text.h"
 
 typedef enum {
@@ -757,6 +758,7 @@ parse_row (const RowCtx *rc, int r, BdxSide side, int panel, int label_panel)
   row->panel = rc->panels ? panel : 0;
   row->page = rc->pt->piece->page;
   gboolean any = FALSE;
+  float code_confidence = 1.0f;
   for (int c = 0; c < rc->n_cols; c++)
     {
       const Col *col = &rc->cols[c];
@@ -781,6 +783,10 @@ parse_row (const RowCtx *rc, int r, BdxSide side, int panel, int label_panel)
                             rc->label, row->page, cell->text, col->path);
                   m = BDX_MONEY_BLANK;
                 }
+              if (cell->confidence < BDX_OCR_LOW_CONFIDENCE)
+                bdx_row_add_ocr_mark (row, (int) row->values->len, cell->text,
+                                      (int) (cell->confidence * 100 + 0.5f),
+                                      FALSE);
             }
           any = any || m.present;
           g_array_append_val (row->values, m);
@@ -789,11 +795,22 @@ parse_row (const RowCtx *rc, int r, BdxSide side, int panel, int label_panel)
       if (col->panel != label_panel || !own || *cell->text == '\0')
         continue;
       if (col->role == ROLE_NAME && row->name == NULL)
-        row->name = g_strdup (cell->text);
+        {
+          row->name = g_strdup (cell->text);
+          if (cell->confidence < BDX_OCR_LOW_CONFIDENCE)
+            bdx_row_add_ocr_mark (row, BDX_OCR_FIELD_NAME, cell->text,
+                                  (int) (cell->confidence * 100 + 0.5f), FALSE);
+        }
       else if (col->role == ROLE_PROJECT && row->project == NULL)
-        row->project = g_strdup (cell->text);
+        {
+          row->project = g_strdup (cell->text);
+          if (cell->confidence < BDX_OCR_LOW_CONFIDENCE)
+            bdx_row_add_ocr_mark (row, BDX_OCR_FIELD_PROJECT, cell->text,
+                                  (int) (cell->confidence * 100 + 0.5f), FALSE);
+        }
       else if (col->role == ROLE_CODE)
         {
+          code_confidence = MIN (code_confidence, cell->confidence);
           /* Step 7: join the code parts. */
           g_autofree char *t = bdx_text_strip_spaces (cell->text);
           if (!all_digits (t))
@@ -822,7 +839,12 @@ parse_row (const RowCtx *rc, int r, BdxSide side, int panel, int label_panel)
         }
     }
   if (code->len > 0)
-    row->code = g_strdup (code->str);
+    {
+      row->code = g_strdup (code->str);
+      if (code_confidence < BDX_OCR_LOW_CONFIDENCE)
+        bdx_row_add_ocr_mark (row, BDX_OCR_FIELD_CODE, row->code,
+                              (int) (code_confidence * 100 + 0.5f), FALSE);
+    }
   if (row->code == NULL && row->name != NULL)
     {
       g_autoptr (BdxMatch) m = NULL;

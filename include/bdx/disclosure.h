@@ -45,6 +45,21 @@ typedef struct {
   int panel;    /* 1-based list of a side printed beside another; 0: none */
 } BdxColumn;
 
+/* A cell of a row that OCR read with doubt, or that validation repaired
+ * (ocr.h): what it read, so that nothing OCR saw is lost. */
+enum {
+  BDX_OCR_FIELD_CODE = -1,
+  BDX_OCR_FIELD_NAME = -2,
+  BDX_OCR_FIELD_PROJECT = -3,
+};
+
+typedef struct {
+  int field;          /* index into the row's values, or BDX_OCR_FIELD_* */
+  char *read;         /* the text as OCR read it */
+  int confidence;     /* 0..100, or -1 when not known */
+  gboolean repaired;  /* the row holds a value other than `read` */
+} BdxOcrMark;
+
 typedef struct {
   BdxRowKind kind;
   char *code;    /* classification code, digits only, or NULL */
@@ -57,6 +72,7 @@ typedef struct {
   GArray *values; /* of BdxMoney, aligned with the columns of its side
                      (blank in the other panels' columns) */
   int page;       /* 1-based */
+  GArray *ocr;    /* of BdxOcrMark, or NULL: cells OCR read with doubt */
 } BdxRow;
 
 typedef struct {
@@ -198,6 +214,13 @@ BDX_API BdxColumn *bdx_column_new (const char *id, const char *header,
 BDX_API void bdx_column_free (BdxColumn *c);
 BDX_API BdxRow *bdx_row_new (void);
 BDX_API void bdx_row_free (BdxRow *r);
+/* Adds a mark to row->ocr (made on first use); read is copied.  Returns
+ * the mark, valid until the next one is added. */
+BDX_API BdxOcrMark *bdx_row_add_ocr_mark (BdxRow *r, int field,
+                                          const char *read, int confidence,
+                                          gboolean repaired);
+/* The row's mark for field, or NULL. */
+BDX_API BdxOcrMark *bdx_row_ocr_mark (const BdxRow *r, int field);
 BDX_API BdxOutlineNode *bdx_outline_node_new (const char *heading, int level,
                                               int page);
 BDX_API void bdx_outline_node_free (BdxOutlineNode *n);

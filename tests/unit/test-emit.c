@@ -754,6 +754,86 @@ test_template_and_panels (void)
   g_assert_cmpuint (bare->tmpl.tables->len, ==, 0);
 }
 
+/* A row's OCR marks: written only where there are some, read back, and
+ * checked when read. */
+static void
+test_ocr_marks (void)
+{
+  g_autoptr (BdxDisclosure) d = bdx_disclosure_new ();
+  BdxTable *t = bdx_table_new ();
+  t->id = g_strdup ("expenditure_summary");
+  t->unit = BDX_UNIT_WAN_YUAN;
+  g_ptr_array_add (t->columns, bdx_column_new ("total", "合计", BDX_SIDE_NONE));
+  for (int i = 0; i < 2; i++)
+    {
+      BdxRow *row = bdx_row_new ();
+      row->code = g_strdup (i == 0 ? "2101103" : "2101101");
+      row->level = 3;
+      row->name = g_strdup ("公务员医疗补助");
+      row->page = 8;
+      BdxMoney m = { 1280000, 2, TRUE };
+      g_array_append_val (row->values, m);
+      if (i == 0)
+        {
+          bdx_row_add_ocr_mark (row, BDX_OCR_FIELD_CODE, "21003", -1, TRUE);
+          bdx_row_add_ocr_mark (row, 0, "1.23", 38, FALSE);
+        }
+      g_ptr_array_add (t->rows, row);
+    }
+  g_ptr_array_add (d->tables, t);
+
+  g_autofree char *json = bdx_disclosure_to_json (d, FALSE);
+  g_assert_nonnull (strstr (
+      json, "\"page\":8,\"ocr\":[{\"field\":\"code\",\"read\":\"21003\","
+            "\"confidence\":null,\"repaired\":true},{\"field\":\"values\","
+            "\"index\":0,\"read\":\"1.23\",\"confidence\":38,"
+            "\"repaired\":false}]}"));
+  /* The second row has none: no key. */
+  g_assert_nonnull (strstr (json, "\"values\":[1280000],\"page\":8}"));
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BdxDisclosure) back = bdx_disclosure_from_json (json, -1, &error);
+  g_assert_no_error (error);
+  const BdxRow *r0 = g_ptr_array_index (
+      ((BdxTable *) g_ptr_array_index (back->tables, 0))->rows, 0);
+  const BdxOcrMark *m = bdx_row_ocr_mark (r0, BDX_OCR_FIELD_CODE);
+  g_assert_nonnull (m);
+  g_assert_cmpstr (m->read, ==, "21003");
+  g_assert_true (m->repaired);
+  g_assert_cmpint (m->confidence, ==, -1);
+  m = bdx_row_ocr_mark (r0, 0);
+  g_assert_nonnull (m);
+  g_assert_cmpint (m->confidence, ==, 38);
+  g_assert_null (bdx_row_ocr_mark (r0, BDX_OCR_FIELD_NAME));
+  g_autofree char *again = bdx_disclosure_to_json (back, FALSE);
+  g_assert_cmpstr (json, ==, again);
+
+  static const struct
+  {
+    const char *from, *to, *message;
+  } bad[] = {
+    { "\"index\":0,", "\"index\":1,",
+      "tables[0].rows[0].ocr: a mark of value 1, of 1 values" },
+    { "\"index\":0,", "", "tables[0].rows[0].ocr[1]: missing key 'index'" },
+    { "\"field\":\"code\"", "\"field\":\"kind\"",
+      "tables[0].rows[0].ocr[0].field: unknown field 'kind'" },
+    { "\"confidence\":38", "\"confidence\":380",
+      "tables[0].rows[0].ocr[1].confidence: 380 is not a percentage" },
+    { "\"read\":\"21003\"", "\"read\":null",
+      "tables[0].rows[0].ocr[0].read: expected a string, got null" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GString) s = g_string_new (json);
+      g_assert_cmpint (g_string_replace (s, bad[i].from, bad[i].to, 1), ==, 1);
+      g_autoptr (GError) err = NULL;
+      g_autoptr (BdxDisclosure) x = bdx_disclosure_from_json (s->str, -1, &err);
+      g_assert_null (x);
+      g_assert_error (err, BDX_ERROR, BDX_ERROR_FORMAT);
+      g_assert_nonnull (strstr (err->message, bad[i].message));
+    }
+}
+
 /* JSON numbers other than emit's canonical ones become decimal texts. */
 static void
 test_read_decimals (void)
@@ -1263,6 +1343,7 @@ main (int argc, char **argv)
   g_test_add_func ("/emit/escapes", test_emit_escapes);
   g_test_add_func ("/emit/round-trip", test_round_trip);
   g_test_add_func ("/emit/template-and-panels", test_template_and_panels);
+  g_test_add_func ("/emit/ocr-marks", test_ocr_marks);
   g_test_add_func ("/jsonread/decimals", test_read_decimals);
   g_test_add_func ("/jsonread/content-errors", test_read_content_errors);
   g_test_add_func ("/jsonread/syntax-errors", test_read_syntax_errors);
