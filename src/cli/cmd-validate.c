@@ -18,8 +18,13 @@ print_check (const BdxCheck *c)
     printf ("  row %s", c->row);
   if (c->column)
     printf ("  column %s", c->column);
-  printf ("\n    %s: expected %s 元, printed %s 元 (tolerance %s 元)\n",
-          c->message ? c->message : "", exp, act, tol);
+  /* Checks of form rather than amounts (a code's digits, a parent
+   * printed) have no amounts to show. */
+  if (c->expected == 0 && c->actual == 0 && c->tolerance == 0)
+    printf ("\n    %s\n", c->message ? c->message : "");
+  else
+    printf ("\n    %s: expected %s 元, printed %s 元 (tolerance %s 元)\n",
+            c->message ? c->message : "", exp, act, tol);
 }
 
 int

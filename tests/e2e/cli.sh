@@ -93,6 +93,10 @@ expect 7 '[1-9][0-9]* failed'     -- extract --strict --patterns "$tmp/strict" "
 expect 0 '[1-9][0-9]* failed'     -- extract --patterns "$tmp/strict" "$sample" -o "$tmp/s.json"
 expect 7 'test.false_identity'    -- validate --patterns "$tmp/strict" "$tmp/s.json"
 expect 0 ' 0 failed'              -- validate "$tmp/s.json"
+# A check of form (a code of 6 digits) is listed with its message alone,
+# not with amounts it does not have.
+sed 's/"code": "2014101"/"code": "201410"/' "$tmp/s.json" >"$tmp/badcode.json"
+expect 7 '^    科目编码“201410”格式不对[^:]*$' -- validate "$tmp/badcode.json"
 
 # Limits.
 expect 8 'more than the limit of 3' -- extract --max-pages 3 "$sample" -o "$tmp/o7.json"
