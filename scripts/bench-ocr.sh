@@ -3,7 +3,7 @@
 # pages, and measure bdx's accuracy against the truth.
 #
 #   scripts/bench-ocr.sh [--dpi N] [--rough] [--pages LIST] [--jobs N]
-#                        [PDF [TRUTH.json]]
+#                        [--keep DIR] [PDF [TRUTH.json]]
 #
 # PDF (default: the bundled sample) is "scanned" with bdx-scan into a
 # multi-page TIFF at --dpi (default 300); --rough adds what a 200 dpi
@@ -20,20 +20,22 @@
 # got right against TRUTH (default: the sample's golden; a generated
 # document's truth works too): scripts/gen/cellcmp.py's count (amounts and
 # row labels) when present, and scripts/ocr-cells.py's (with titles and
-# columns, and how many wrong cells were flagged rather than silent).
+# columns, and how many wrong cells were flagged rather than silent, each
+# listed).  --keep DIR keeps the scan and bdx's JSON there.
 #
 # bdx and bdx-scan are found as $BDX and $BDX_SCAN, else in build/ (a
 # CMake build tree at the repository's root).  Needs tesseract with
 # chi_sim, python3.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-dpi=300 rough=0 pages="" jobs=""
+dpi=300 rough=0 pages="" jobs="" keep=""
 while [ $# -gt 0 ]; do
   case $1 in
     --dpi) dpi=$2; shift 2 ;;
     --rough) rough=1; shift ;;
     --pages) pages=$2; shift 2 ;;
     --jobs) jobs=$2; shift 2 ;;
+    --keep) keep=$2; shift 2 ;;
     -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
     -*) echo "bench-ocr: unknown option $1" >&2; exit 2 ;;
     *) break ;;
@@ -87,4 +89,7 @@ if [ -f "$root/scripts/gen/cellcmp.py" ]; then
   python3 "$root/scripts/gen/cellcmp.py" "$truth" "$tmp/bdx.json" | sed 's/^/  /' || true
 fi
 echo "ocr-cells (with titles and columns):"
-python3 "$root/scripts/ocr-cells.py" "$truth" "$tmp/bdx.json" | sed 's/^/  /'
+python3 "$root/scripts/ocr-cells.py" --list "$truth" "$tmp/bdx.json" | sed 's/^/  /'
+if [ -n "$keep" ]; then
+  mkdir -p "$keep" && cp "$tmp/scan.tiff" "$tmp/bdx.json" "$keep/"
+fi
