@@ -2360,13 +2360,180 @@ repair_one (BdxDisclosure *d, const BdxPatterns *patterns, GError **error)
   return 1;
 }
 
+/* ---- names the document prints more than once ------------------------------------- */
+
+/* One printed name: where it is kept, and whether OCR read it. */
+typedef struct {
+  char **slot;
+  gboolean ocr;
+  BdxRow *row; /* with field, for the mark; NULL for other names */
+  int field;
+  const char *where; /* for the notice */
+  int page;
+} Name;
+
+static gboolean
+page_is_ocr (const BdxDisclosure *d, int page)
+{
+  for (guint i = 0; i < d->source.ocr_pages->len; i++)
+    if (g_array_index (d->source.ocr_pages, int, i) == page)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_name (GArray *names, char **slot, gboolean ocr, BdxRow *row, int field,
+          const char *where, int page)
+{
+  if (*slot == NULL || **slot == '\0')
+    return;
+  Name n = { slot, ocr, row, field, where, page };
+  g_array_append_val (names, n);
+}
+
+/* Levenshtein distance in characters, or limit + 1 when above limit. */
+static int
+char_distance (const gunichar *a, glong n, const gunichar *b, glong m,
+               int limit)
+{
+  if (ABS (n - m) > limit)
+    return limit + 1;
+  g_autofree int *prev = g_new (int, m + 1);
+  g_autofree int *cur = g_new (int, m + 1);
+  for (glong j = 0; j <= m; j++)
+    prev[j] = (int) j;
+  for (glong i = 1; i <= n; i++)
+    {
+      cur[0] = (int) i;
+      int row_min = cur[0];
+      for (glong j = 1; j <= m; j++)
+        {
+          int v = MIN (prev[j], cur[j - 1]) + 1;
+          v = MIN (v, prev[j - 1] + (a[i - 1] != b[j - 1]));
+          cur[j] = v;
+          row_min = MIN (row_min, v);
+        }
+      if (row_min > limit)
+        return limit + 1;
+      int *t = prev;
+      prev = cur;
+      cur = t;
+    }
+  return prev[m];
+}
+
+/* A long name OCR read once that differs by a character or two from a
+ * name the document prints at least twice as often, and from no other
+ * as little: the same name misread (the department's name in 表7's first
+ * row, read "克和孜勒苏…" once and "克孜勒苏…" on every other page).
+ * Names shorter than 8 characters are left alone: short names that differ
+ * by one character are often different names (行政运行, 事业运行).
+ * Returns the number of names changed. */
+static int
+agree_names (BdxDisclosure *d)
+{
+  g_autoptr (GArray) names = g_array_new (FALSE, FALSE, sizeof (Name));
+  gboolean any_ocr = d->source.ocr_pages->len > 0;
+  add_name (names, &d->department, any_ocr, NULL, 0, "the department", 0);
+  for (guint i = 0; i < d->tables->len; i++)
+    {
+      BdxTable *t = g_ptr_array_index (d->tables, i);
+      gboolean ocr = FALSE;
+      for (guint k = 0; k < t->pages->len; k++)
+        ocr |= page_is_ocr (d, g_array_index (t->pages, int, k));
+      const char *title = t->title ? t->title : t->id ? t->id : "a table";
+      add_name (names, &t->department, ocr, NULL, 0, title,
+                t->pages->len ? g_array_index (t->pages, int, 0) : 0);
+      for (guint r = 0; r < t->rows->len; r++)
+        {
+          BdxRow *row = g_ptr_array_index (t->rows, r);
+          gboolean o = page_is_ocr (d, row->page);
+          add_name (names, &row->name, o, row, BDX_OCR_FIELD_NAME, title,
+                    row->page);
+          add_name (names, &row->project, o, row, BDX_OCR_FIELD_PROJECT,
+                    title, row->page);
+        }
+    }
+  for (guint i = 0; i < d->projects->len; i++)
+    {
+      BdxProject *p = g_ptr_array_index (d->projects, i);
+      add_name (names, &p->name, page_is_ocr (d, p->page), NULL, 0,
+                "a project", p->page);
+    }
+
+  /* How often each name is printed (as read, before any change). */
+  g_autoptr (GHashTable) count
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *s = *g_array_index (names, Name, i).slot;
+      guint c = GPOINTER_TO_UINT (g_hash_table_lookup (count, s));
+      g_hash_table_replace (count, g_strdup (s), GUINT_TO_POINTER (c + 1));
+    }
+  /* The names printed at least twice, as characters. */
+  g_autoptr (GPtrArray) common = g_ptr_array_new ();
+  GHashTableIter it;
+  gpointer key, value;
+  g_hash_table_iter_init (&it, count);
+  while (g_hash_table_iter_next (&it, &key, &value))
+    if (GPOINTER_TO_UINT (value) >= 2 && g_utf8_strlen (key, -1) >= 8)
+      g_ptr_array_add (common, key);
+
+  int changed = 0;
+  for (guint i = 0; i < names->len; i++)
+    {
+      Name *n = &g_array_index (names, Name, i);
+      if (!n->ocr)
+        continue;
+      const char *s = *n->slot;
+      glong len;
+      g_autofree gunichar *u = g_utf8_to_ucs4_fast (s, -1, &len);
+      if (len < 8)
+        continue;
+      guint mine = GPOINTER_TO_UINT (g_hash_table_lookup (count, s));
+      int limit = len >= 16 ? 2 : 1;
+      const char *best = NULL;
+      int best_d = limit + 1, n_best = 0;
+      for (guint k = 0; k < common->len; k++)
+        {
+          const char *t = g_ptr_array_index (common, k);
+          if (strcmp (t, s) == 0)
+            continue;
+          glong tlen;
+          g_autofree gunichar *tu = g_utf8_to_ucs4_fast (t, -1, &tlen);
+          int dist = char_distance (u, len, tu, tlen, limit);
+          if (dist > limit)
+            continue;
+          if (dist < best_d)
+            best = t, best_d = dist, n_best = 1;
+          else if (dist == best_d)
+            n_best++;
+        }
+      if (best == NULL || n_best != 1
+          || GPOINTER_TO_UINT (g_hash_table_lookup (count, best)) < 2 * mine)
+        continue;
+      g_ptr_array_add (d->notices, g_strdup_printf (
+          "page %d: %s: OCR read '%s'; the document prints '%s' elsewhere: "
+          "repaired", n->page, n->where, s, best));
+      if (n->row != NULL)
+        mark_repaired (n->row, n->field, s);
+      g_free (*n->slot);
+      *n->slot = g_strdup (best);
+      changed++;
+    }
+  return changed;
+}
+
 int
 bdx_ocr_repair (BdxDisclosure *d, const BdxPatterns *patterns, GError **error)
 {
   g_return_val_if_fail (d != NULL && patterns != NULL, -1);
   if (d->source.ocr_pages == NULL || d->source.ocr_pages->len == 0)
     return 0;
-  int repaired = 0;
+  /* Names first: a name checked against its code's other names. */
+  int repaired = agree_names (d);
+  if (repaired > 0 && !bdx_validate (d, patterns, NULL, error))
+    return -1;
   /* One at a time: each repair changes what the others must explain. */
   for (int round = 0; round < 16; round++)
     {

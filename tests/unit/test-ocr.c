@@ -482,6 +482,75 @@ test_repair (void)
   g_assert_no_error (error);
   cell = find_cell (d, "expenditure_summary", "2014101", 1);
   g_assert_cmpint (cell->fen, ==, 12340000);
+  cell->fen = 54810000;
+  /* The repaired cell's row keeps what OCR read. */
+  BdxTable *t = bdx_disclosure_lookup_table (d, "expenditure_summary");
+  BdxRow *row = NULL;
+  for (guint r = 0; r < t->rows->len && row == NULL; r++)
+    if (g_strcmp0 (((BdxRow *) g_ptr_array_index (t->rows, r))->code, "2014101") == 0)
+      row = g_ptr_array_index (t->rows, r);
+  const BdxOcrMark *m = bdx_row_ocr_mark (row, 1);
+  g_assert_nonnull (m);
+  g_assert_cmpstr (m->read, ==, "54.01");
+  g_assert_true (m->repaired);
+
+  /* A code with two digits dropped: 2101103 read as 21003, which makes
+   * it a 款 of 210 beside 21011. */
+  BdxRow *r3 = NULL;
+  for (guint r = 0; r < t->rows->len && r3 == NULL; r++)
+    if (g_strcmp0 (((BdxRow *) g_ptr_array_index (t->rows, r))->code, "2101103") == 0)
+      r3 = g_ptr_array_index (t->rows, r);
+  g_assert_nonnull (r3);
+  g_free (r3->code);
+  r3->code = g_strdup ("21003");
+  r3->level = 2;
+  g_assert_true (bdx_validate (d, p, NULL, &error));
+  g_assert_cmpint (bdx_ocr_repair (d, p, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpstr (r3->code, ==, "2101103");
+  g_assert_cmpint (r3->level, ==, 3);
+  m = bdx_row_ocr_mark (r3, BDX_OCR_FIELD_CODE);
+  g_assert_nonnull (m);
+  g_assert_cmpstr (m->read, ==, "21003");
+  g_assert_true (m->repaired);
+  bdx_validate_summary (d, NULL, NULL, NULL, &failed);
+  g_assert_cmpint (failed, ==, 0);
+
+  /* 2014101 read as 201410: within 表3, 2014100, 2014102 … would all
+   * do, but the checks across tables (表3's 项 against 表5's) hold only
+   * with the 2014101 the text pages print. */
+  g_free (row->code);
+  row->code = g_strdup ("201410");
+  g_assert_true (bdx_validate (d, p, NULL, &error));
+  g_assert_cmpint (bdx_ocr_repair (d, p, &error), ==, 1);
+  g_assert_cmpstr (row->code, ==, "2014101");
+
+  /* The department's name, printed over every table, misread once on an
+   * OCR page: the other printings settle it.  A short name is left. */
+  int page12 = 12;
+  g_array_append_val (d->source.ocr_pages, page12);
+  BdxTable *t7 = bdx_disclosure_lookup_table (d, "general_budget_project_expenditure");
+  BdxRow *dept = g_ptr_array_index (t7->rows, 1);
+  g_assert_cmpstr (dept->name, ==, "克孜勒苏柯尔克孜自治州数字化发展局");
+  g_free (dept->name);
+  dept->name = g_strdup ("区和孜勒苏柯尔克孜自治州数字化发展局");
+  g_free (t7->department);
+  t7->department = g_strdup ("克孜勒苏柯尔克孜自治州数字化发展具");
+  BdxRow *short_name = g_ptr_array_index (t->rows, 3);
+  g_autofree char *was = g_strdup (short_name->name);
+  g_free (short_name->name);
+  short_name->name = g_strdup ("事亚运行");
+  g_assert_true (bdx_validate (d, p, NULL, &error));
+  g_assert_cmpint (bdx_ocr_repair (d, p, &error), ==, 2);
+  g_assert_cmpstr (dept->name, ==, "克孜勒苏柯尔克孜自治州数字化发展局");
+  g_assert_cmpstr (t7->department, ==, "克孜勒苏柯尔克孜自治州数字化发展局");
+  g_assert_cmpstr (short_name->name, ==, "事亚运行");
+  m = bdx_row_ocr_mark (dept, BDX_OCR_FIELD_NAME);
+  g_assert_nonnull (m);
+  g_assert_cmpstr (m->read, ==, "区和孜勒苏柯尔克孜自治州数字化发展局");
+  g_assert_true (m->repaired);
+  g_free (short_name->name);
+  short_name->name = g_steal_pointer (&was);
 }
 
 int
