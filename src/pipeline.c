@@ -315,17 +315,24 @@ static void
 ocr_work (BdxOcrEngine *e, gpointer data, gpointer user_data)
 {
   OcrJob *job = data;
+  gint64 t0 = g_get_monotonic_time ();
   g_autoptr (BdxOcrImage) img = bdx_ocr_image_new (e, job->pix, NULL, &job->error);
   pixDestroy (&job->pix);
   if (img == NULL)
     return;
+  gint64 t1 = g_get_monotonic_time ();
   g_autoptr (BdxPage) page = bdx_ocr_read_page (e, img, job->number, &job->error);
   if (page == NULL)
     return;
+  gint64 t2 = g_get_monotonic_time ();
   g_autoptr (BdxLayout) layout = bdx_layout_page (page, NULL);
   int changed = bdx_ocr_reread_cells (e, img, page, layout, &job->error);
   if (changed < 0)
     return;
+  g_debug ("page %d: prepared in %" G_GINT64_FORMAT " ms, read in %"
+           G_GINT64_FORMAT " ms, cells read again in %" G_GINT64_FORMAT " ms",
+           job->number, (t1 - t0) / 1000, (t2 - t1) / 1000,
+           (g_get_monotonic_time () - t2) / 1000);
   if (changed > 0)
     {
       g_clear_pointer (&layout, bdx_layout_free);
