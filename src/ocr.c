@@ -723,6 +723,15 @@ sym_clear (Sym *s)
 
 /* Appends the glyphs of a word's symbols: horizontal extents widened to
  * meet halfway between neighbours. */
+/* A vertical bar: what a piece of a ruling line left by the line removal
+ * reads as ("|部门支出总体情况表").  A disclosure prints none. */
+static gboolean
+is_bar (gunichar c)
+{
+  return c == '|' || c == 0xFF5C || c == 0x2502 || c == 0x2503
+         || c == 0x4E28 || c == 0x2223;
+}
+
 static void
 flush_word (GArray *word, double px_per_pt, GArray *glyphs, GArray *inks)
 {
@@ -748,7 +757,7 @@ flush_word (GArray *word, double px_per_pt, GArray *glyphs, GArray *inks)
       for (const char *p = nf; *p; p = g_utf8_next_char (p), k++)
         {
           gunichar c = bdx_text_fold_radical (g_utf8_get_char (p));
-          if (bdx_unichar_is_space (c) || c == 0xFFFD)
+          if (bdx_unichar_is_space (c) || c == 0xFFFD || is_bar (c))
             continue;
           BdxGlyph g = { 0 };
           g.c = c;

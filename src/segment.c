@@ -178,8 +178,10 @@ layout_of_page (BdxSegments *s, int page)
 
 /* A title printed over two lines ("公开09表：一般公共预算“三公”经费、会议费、
  * 培训费" + "支出预算表"): the line of item k joined with the line right
- * above it when that one does not end a title and sits close above.
- * Owned, or NULL when there is no such line. */
+ * above it when that one does not end a title and sits close above,
+ * over it: the two lines of a title are centred alike, while a caption
+ * beside the title's column ("表3" at the margin, misread by OCR as "未")
+ * is no part of it.  Owned, or NULL when there is no such line. */
 static char *
 title_with_line_above (BdxSegments *s, const BdxPatterns *p, guint k)
 {
@@ -192,6 +194,7 @@ title_with_line_above (BdxSegments *s, const BdxPatterns *p, guint k)
   const BdxTextLine *l = it->line, *a = up->line;
   double em = MAX (l->em, a->em);
   if (a->page != l->page || a->in_toc || l->box.y0 - a->box.y1 > 1.5 * em
+      || a->box.x1 <= l->box.x0 || a->box.x0 >= l->box.x1
       || g_str_has_suffix (a->text, "表") || matches (p, "unit", a->text, NULL)
       || matches (p, "department", a->text, NULL)
       || matches (p, "caption_other", a->text, NULL))

@@ -1,0 +1,122 @@
+/* Segmentation on pages built glyph by glyph: what a caption is made of. */
+#include <string.h>
+
+#include "bdx/disclosure.h"
+#include "bdx/layout.h"
+#include "bdx/parse.h"
+#include "bdx/segment.h"
+
+/* Writes `text` on page from (x, y), one glyph every `size` points. */
+static void
+put_text (BdxPage *page, double x, double y, double size, const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c != ' ')
+        {
+          BdxGlyph g = { 0 };
+          g.c = c;
+          g.box = (BdxBox){ x, y, x + size * 0.95, y + size };
+          g.confidence = 1.0f;
+          g_array_append_val (page->glyphs, g);
+        }
+      x += c < 0x80 ? size / 2 : size;
+    }
+}
+
+/* A page of 表3 (部门支出总体情况表): the caption lines, then a grid of
+ * two columns (name, 合计) and three rows (header, 总计, one 类). */
+static BdxPage *
+table_page (const char *number_line, double number_x)
+{
+  BdxPage *page = bdx_page_new (1, 595, 842);
+  page->rules_known = TRUE;
+  put_text (page, number_x, 51, 12, number_line);
+  put_text (page, 220, 70, 18, "部门支出总体情况表");
+  put_text (page, 40, 100, 10.5, "编制部门:某县统计局");
+  put_text (page, 480, 100, 10.5, "单位:万元");
+  static const double ys[] = { 120, 140, 160, 180 };
+  static const double xs[] = { 40, 300, 560 };
+  for (guint i = 0; i < G_N_ELEMENTS (ys); i++)
+    {
+      BdxRule r = { xs[0], ys[i], xs[2], ys[i] + 0.5 };
+      g_array_append_val (page->hrules, r);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (xs); i++)
+    {
+      BdxRule r = { xs[i], ys[0], xs[i] + 0.5, ys[3] };
+      g_array_append_val (page->vrules, r);
+    }
+  put_text (page, 45, 124, 10.5, "科目名称");
+  put_text (page, 305, 124, 10.5, "合计");
+  put_text (page, 45, 144, 10.5, "总计");
+  put_text (page, 500, 144, 10.5, "12.50");
+  put_text (page, 45, 164, 10.5, "一般公共服务支出");
+  put_text (page, 500, 164, 10.5, "12.50");
+  return page;
+}
+
+static BdxTable *
+parse_page (BdxPage *page, BdxPatterns *p, BdxDisclosure *d)
+{
+  GPtrArray *layouts = g_ptr_array_new_with_free_func ((GDestroyNotify) bdx_layout_free);
+  g_ptr_array_add (layouts, bdx_layout_page (page, NULL));
+  g_autoptr (BdxSegments) s = bdx_segment (layouts, p);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (bdx_parse_tables (s, p, d, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (d->tables->len, ==, 1);
+  return g_ptr_array_index (d->tables, 0);
+}
+
+/* A table number at the margin, above the title's centre, is no part of
+ * the title, whether it reads as one ("表3") or OCR misread it as a
+ * character ("未"): the title is not "未部门支出总体情况表". */
+static void
+test_caption_beside_title (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = bdx_patterns_default_dir ();
+  g_autoptr (BdxPatterns) p = bdx_patterns_load (dir, &error);
+  g_assert_no_error (error);
+
+  g_autoptr (BdxPage) good = table_page ("表3", 40);
+  g_autoptr (BdxDisclosure) d1 = bdx_disclosure_new ();
+  BdxTable *t = parse_page (good, p, d1);
+  g_assert_cmpstr (t->title, ==, "部门支出总体情况表");
+  g_assert_cmpstr (t->id, ==, "expenditure_summary");
+  g_assert_cmpint (t->number, ==, 3);
+
+  g_autoptr (BdxPage) misread = table_page ("未", 40);
+  g_autoptr (BdxDisclosure) d2 = bdx_disclosure_new ();
+  t = parse_page (misread, p, d2);
+  g_assert_cmpstr (t->title, ==, "部门支出总体情况表");
+  g_assert_cmpstr (t->id, ==, "expenditure_summary");
+  g_assert_cmpint (t->number, ==, 0);
+  g_assert_cmpuint (t->rows->len, ==, 2);
+}
+
+/* A title over two lines, both centred, is one title. */
+static void
+test_title_over_two_lines (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = bdx_patterns_default_dir ();
+  g_autoptr (BdxPatterns) p = bdx_patterns_load (dir, &error);
+  g_assert_no_error (error);
+
+  g_autoptr (BdxPage) page = table_page ("部门", 230);
+  g_autoptr (BdxDisclosure) d = bdx_disclosure_new ();
+  BdxTable *t = parse_page (page, p, d);
+  g_assert_cmpstr (t->title, ==, "部门部门支出总体情况表");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/segment/caption-beside-title", test_caption_beside_title);
+  g_test_add_func ("/segment/title-over-two-lines", test_title_over_two_lines);
+  return g_test_run ();
+}
