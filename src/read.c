@@ -63,6 +63,17 @@ struct _BdxReader {
   GBytes *bytes;
   BdxReadOptions opts;
   char *password;
+  /* The page last read, kept for bdx_reader_find_rules(): poppler builds
+   * a page's text layer while rendering it unless it has one already, so
+   * rendering the same PopplerPage saves that second text pass. */
+  PopplerPage *last_page;
+  int last_index;
+  /* Buffers for finding rules, kept from page to page: pages of one
+   * document mostly share their size, and fresh buffers of several
+   * megabytes cost page faults each time. */
+  cairo_surface_t *surf;
+  guint8 *ink, *inkt;
+  gsize ink_size;
 };
 
 static int
@@ -197,6 +208,7 @@ bdx_reader_open_bytes (GBytes *bytes, const BdxReadOptions *opts,
   r->password = g_strdup (o.password);
   r->opts = o;
   r->opts.password = r->password;
+  r->last_index = -1;
   return r;
 }
 
@@ -221,6 +233,10 @@ bdx_reader_free (BdxReader *r)
 {
   if (r == NULL)
     return;
+  g_clear_object (&r->last_page);
+  g_clear_pointer (&r->surf, cairo_surface_destroy);
+  g_free (r->ink);
+  g_free (r->inkt);
   g_clear_object (&r->doc);
   g_bytes_unref (r->bytes);
   g_free (r->password);
@@ -554,6 +570,9 @@ bdx_reader_read_page (BdxReader *r, int index, gboolean want_rules,
                          ? bdx_page_triage (&page->text_stats)
                          : BDX_PAGE_NO_TEXT;
 
+  g_clear_object (&r->last_page);
+  r->last_page = g_steal_pointer (&pp);
+  r->last_index = index;
   if (want_rules && !bdx_reader_find_rules (r, page, error))
     return NULL;
   return g_steal_pointer (&page);
@@ -645,24 +664,71 @@ scan_runs (const guint8 *ink, int inner, int outer, int min_len,
     }
 }
 
-static guint8 *
-transpose (const guint8 *m, int w, int h)
+/* Ink mask of the rendered page, r->ink (W × H, one byte a pixel, 1 for
+ * ink), and its transpose r->inkt (columns as rows, for scan_runs).  Ink
+ * is a pixel whose darkest channel is below DARK_LEVEL.  Most of a page
+ * is white: four pixels are tested at once, and only ink is written into
+ * the cleared masks, so the transpose costs nothing for white. */
+static void
+build_masks (BdxReader *r, cairo_surface_t *surf, int W, int H)
 {
-  guint8 *t = g_malloc ((gsize) w * h);
-  enum { B = 32 };
-  for (int y0 = 0; y0 < h; y0 += B)
-    for (int x0 = 0; x0 < w; x0 += B)
-      for (int y = y0; y < MIN (y0 + B, h); y++)
-        for (int x = x0; x < MIN (x0 + B, w); x++)
-          t[(gsize) x * h + y] = m[(gsize) y * w + x];
-  return t;
+  gsize size = (gsize) W * H;
+  if (size > r->ink_size)
+    {
+      g_free (r->ink);
+      g_free (r->inkt);
+      r->ink = g_malloc (size);
+      r->inkt = g_malloc (size);
+      r->ink_size = size;
+    }
+  guint8 *ink = r->ink, *inkt = r->inkt;
+  memset (ink, 0, size);
+  memset (inkt, 0, size);
+
+  int stride = cairo_image_surface_get_stride (surf);
+  const guint8 *data = cairo_image_surface_get_data (surf);
+  /* RGB24 keeps a pixel in a 32-bit word whose top byte is unused. */
+  const guint64 white2 = G_GUINT64_CONSTANT (0x00ffffff00ffffff);
+  for (int y = 0; y < H; y++)
+    {
+      const guint8 *row = data + (gsize) y * stride;
+      guint8 *out = ink + (gsize) y * W;
+      int x = 0;
+      while (x < W)
+        {
+          if (x + 4 <= W)
+            {
+              guint64 a, b;
+              memcpy (&a, row + 4 * x, 8);
+              memcpy (&b, row + 4 * x + 8, 8);
+              if ((a & b & white2) == white2)
+                {
+                  x += 4;
+                  continue;
+                }
+            }
+          for (int e = MIN (x + 4, W); x < e; x++)
+            {
+              guint32 p;
+              memcpy (&p, row + 4 * x, 4);
+              guint8 rr = p >> 16, gg = (p >> 8) & 0xff, bb = p & 0xff;
+              if (MIN (rr, MIN (gg, bb)) < DARK_LEVEL)
+                {
+                  out[x] = 1;
+                  inkt[(gsize) x * H + y] = 1;
+                }
+            }
+        }
+    }
 }
 
 gboolean
 bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
 {
   g_autoptr (PopplerPage) pp
-      = poppler_document_get_page (r->doc, page->number - 1);
+      = r->last_page != NULL && r->last_index == page->number - 1
+            ? g_object_ref (r->last_page)
+            : poppler_document_get_page (r->doc, page->number - 1);
   if (pp == NULL)
     {
       g_set_error (error, BDX_ERROR, BDX_ERROR_FORMAT,
@@ -679,8 +745,21 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
       return TRUE;
     }
 
-  g_autoptr (cairo_surface_t) surf
-      = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
+  if (r->surf == NULL || cairo_image_surface_get_width (r->surf) != W
+      || cairo_image_surface_get_height (r->surf) != H)
+    {
+      g_clear_pointer (&r->surf, cairo_surface_destroy);
+      r->surf = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
+      if (cairo_surface_status (r->surf) != CAIRO_STATUS_SUCCESS)
+        {
+          g_set_error (error, BDX_ERROR, BDX_ERROR_LIBRARY,
+                       "cannot render page %d: %s", page->number,
+                       cairo_status_to_string (cairo_surface_status (r->surf)));
+          g_clear_pointer (&r->surf, cairo_surface_destroy);
+          return FALSE;
+        }
+    }
+  cairo_surface_t *surf = r->surf;
   g_autoptr (cairo_t) cr = cairo_create (surf);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
@@ -700,26 +779,8 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
   cairo_fill (cr);
   cairo_surface_flush (surf);
 
-  /* Ink mask: a pixel whose darkest channel is below DARK_LEVEL. */
-  int stride = cairo_image_surface_get_stride (surf);
-  const guint8 *data = cairo_image_surface_get_data (surf);
-  g_autofree guint8 *ink = g_malloc ((gsize) W * H);
-  for (int y = 0; y < H; y++)
-    {
-      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
-      guint8 *out = ink + (gsize) y * W;
-      for (int x = 0; x < W; x++)
-        {
-          guint32 p = row[x] & 0xffffff;
-          if (p == 0xffffff) /* most of a page: white */
-            {
-              out[x] = 0;
-              continue;
-            }
-          guint8 rr = p >> 16, gg = (p >> 8) & 0xff, bb = p & 0xff;
-          out[x] = MIN (rr, MIN (gg, bb)) < DARK_LEVEL;
-        }
-    }
+  build_masks (r, surf, W, H);
+  const guint8 *ink = r->ink;
 
   int min_len = (int) (MIN_RULE_PT * s);
   int probe = MAX (2, (int) lround (1.5 * s));
@@ -736,8 +797,7 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
       g_array_append_val (page->hrules, rule);
     }
   g_array_set_size (runs, 0);
-  g_autofree guint8 *inkt = transpose (ink, W, H);
-  scan_runs (inkt, H, W, min_len, probe, runs);
+  scan_runs (r->inkt, H, W, min_len, probe, runs);
   for (guint i = 0; i < runs->len; i++)
     {
       Run *run = &g_array_index (runs, Run, i);
