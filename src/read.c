@@ -664,6 +664,23 @@ scan_runs (const guint8 *ink, int inner, int outer, int min_len,
     }
 }
 
+/* r->surf, W × H pixels, made if the last page's does not fit. */
+static gboolean
+render_surface (BdxReader *r, int W, int H, GError **error)
+{
+  if (r->surf != NULL && cairo_image_surface_get_width (r->surf) == W
+      && cairo_image_surface_get_height (r->surf) == H)
+    return TRUE;
+  g_clear_pointer (&r->surf, cairo_surface_destroy);
+  r->surf = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
+  if (cairo_surface_status (r->surf) == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  g_set_error (error, BDX_ERROR, BDX_ERROR_LIBRARY, "cannot render: %s",
+               cairo_status_to_string (cairo_surface_status (r->surf)));
+  g_clear_pointer (&r->surf, cairo_surface_destroy);
+  return FALSE;
+}
+
 /* Ink mask of the rendered page, r->ink (W × H, one byte a pixel, 1 for
  * ink), and its transpose r->inkt (columns as rows, for scan_runs).  Ink
  * is a pixel whose darkest channel is below DARK_LEVEL.  Most of a page
@@ -745,20 +762,8 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
       return TRUE;
     }
 
-  if (r->surf == NULL || cairo_image_surface_get_width (r->surf) != W
-      || cairo_image_surface_get_height (r->surf) != H)
-    {
-      g_clear_pointer (&r->surf, cairo_surface_destroy);
-      r->surf = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
-      if (cairo_surface_status (r->surf) != CAIRO_STATUS_SUCCESS)
-        {
-          g_set_error (error, BDX_ERROR, BDX_ERROR_LIBRARY,
-                       "cannot render page %d: %s", page->number,
-                       cairo_status_to_string (cairo_surface_status (r->surf)));
-          g_clear_pointer (&r->surf, cairo_surface_destroy);
-          return FALSE;
-        }
-    }
+  if (!render_surface (r, W, H, error))
+    return FALSE;
   cairo_surface_t *surf = r->surf;
   g_autoptr (cairo_t) cr = cairo_create (surf);
   cairo_set_source_rgb (cr, 1, 1, 1);
@@ -814,6 +819,56 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
 }
 
 /* ---- pictures for OCR ------------------------------------------------- */
+
+gboolean
+bdx_reader_page_is_blank (BdxReader *r, int index)
+{
+  g_return_val_if_fail (r != NULL, FALSE);
+  g_return_val_if_fail (index >= 0 && index < bdx_reader_n_pages (r), FALSE);
+
+  g_autoptr (PopplerPage) pp
+      = r->last_page != NULL && r->last_index == index
+            ? g_object_ref (r->last_page)
+            : poppler_document_get_page (r->doc, index);
+  if (pp == NULL)
+    return FALSE;
+  /* Rendered as for rules: a mark too faint to leave any pixel short of
+   * white there (antialiasing greys a pixel for a sliver of ink) is none
+   * OCR could read.  Pages may draw white boxes, so drawing operations
+   * alone do not tell. */
+  double w, h, s = r->opts.rules_scale;
+  poppler_page_get_size (pp, &w, &h);
+  int W = (int) ceil (w * s), H = (int) ceil (h * s);
+  if (W <= 0 || H <= 0 || (guint64) W * H > MAX_RENDER_PIXELS
+      || !render_surface (r, W, H, NULL))
+    return FALSE;
+  g_autoptr (cairo_t) cr = cairo_create (r->surf);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, s, s);
+  poppler_page_render (pp, cr);
+  cairo_surface_flush (r->surf);
+
+  int stride = cairo_image_surface_get_stride (r->surf);
+  const guint8 *data = cairo_image_surface_get_data (r->surf);
+  const guint64 white2 = G_GUINT64_CONSTANT (0x00ffffff00ffffff);
+  for (int y = 0; y < H; y++)
+    {
+      const guint8 *row = data + (gsize) y * stride;
+      int x = 0;
+      for (; x + 2 <= W; x += 2)
+        {
+          guint64 p;
+          memcpy (&p, row + 4 * x, 8);
+          if ((p & white2) != white2)
+            return FALSE;
+        }
+      guint32 p;
+      if (x < W && (memcpy (&p, row + 4 * x, 4), (p & 0xffffff) != 0xffffff))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 struct Pix *
 bdx_reader_render_page (BdxReader *r, int index, int dpi, GError **error)
