@@ -72,7 +72,7 @@ struct _BdxReader {
    * document mostly share their size, and fresh buffers of several
    * megabytes cost page faults each time. */
   cairo_surface_t *surf;
-  guint8 *ink, *inkt;
+  guint64 *ink, *inkt;
   gsize ink_size;
 };
 
@@ -585,39 +585,75 @@ typedef struct {
   int b0, b1; /* extent across, pixels */
 } Run;
 
-/* Scans a 0/1 ink mask, `outer` lines of `inner` pixels each, for thin
+/* Ink masks hold a bit a pixel, lines padded to whole 64-bit words:
+ * an eighth of a byte mask, and white is skipped 64 pixels at a time. */
+static inline gboolean
+ink_at (const guint64 *line, int i)
+{
+  return (line[i >> 6] >> (i & 63)) & 1;
+}
+
+/* The first ink pixel of a line at or after `from`, or -1.  Padding
+ * bits are never set. */
+static int
+next_ink (const guint64 *line, int from, int words)
+{
+  int w = from >> 6;
+  if (w >= words)
+    return -1;
+  guint64 m = line[w] & (~G_GUINT64_CONSTANT (0) << (from & 63));
+  while (m == 0)
+    {
+      if (++w >= words)
+        return -1;
+      m = line[w];
+    }
+  return (w << 6) + __builtin_ctzll (m);
+}
+
+/* The last pixel of the run of ink that starts at `start`: the one
+ * before the first pair of light pixels (past the line's end is light). */
+static int
+run_end (const guint64 *line, int start, int words)
+{
+  for (int w = start >> 6; w < words; w++)
+    {
+      guint64 light = ~line[w];
+      guint64 next = w + 1 < words ? ~line[w + 1] : ~G_GUINT64_CONSTANT (0);
+      guint64 pair = light & ((light >> 1) | (next << 63));
+      if (w == start >> 6)
+        pair &= ~G_GUINT64_CONSTANT (0) << (start & 63);
+      if (pair != 0)
+        return (w << 6) + __builtin_ctzll (pair) - 1;
+    }
+  return words * 64 - 1;
+}
+
+/* Scans an ink mask, `outer` lines of `inner` pixels each, for thin
  * runs along the lines; runs on neighbouring lines that overlap merge.
  * Columns are scanned as the rows of the transposed mask. */
 static void
-scan_runs (const guint8 *ink, int inner, int outer, int min_len,
+scan_runs (const guint64 *ink, int inner, int outer, int min_len,
            int thick_probe, GArray *out)
 {
   g_autoptr (GArray) open = g_array_new (FALSE, FALSE, sizeof (Run));
+  int words = (inner + 63) / 64;
 
   for (int o = 0; o < outer; o++)
     {
-      const guint8 *line = ink + (gsize) o * inner;
-      const guint8 *above = o >= thick_probe ? line - (gsize) thick_probe * inner : NULL;
-      const guint8 *below = o + thick_probe < outer ? line + (gsize) thick_probe * inner : NULL;
+      const guint64 *line = ink + (gsize) o * words;
+      const guint64 *above = o >= thick_probe ? line - (gsize) thick_probe * words : NULL;
+      const guint64 *below = o + thick_probe < outer ? line + (gsize) thick_probe * words : NULL;
       int i = 0;
       while (i < inner)
         {
-          const guint8 *hit = memchr (line + i, 1, inner - i);
-          if (hit == NULL)
+          i = next_ink (line, i, words);
+          if (i < 0)
             break;
-          i = (int) (hit - line);
-          int start = i, gap = 0, end = i;
-          while (i < inner)
-            {
-              if (line[i])
-                {
-                  end = i;
-                  gap = 0;
-                }
-              else if (++gap > 1)
-                break;
-              i++;
-            }
+          /* A run bridges one-pixel gaps: it ends before two light
+           * pixels in a row. */
+          int start = i, end = run_end (line, i, words);
+          i = MIN (end + 2, inner);
           if (end - start + 1 < min_len)
             continue;
           /* Thin: probes on both sides mostly light (a fill is no line). */
@@ -625,7 +661,7 @@ scan_runs (const guint8 *ink, int inner, int outer, int min_len,
           for (int k = start; k <= end; k += 2)
             {
               probes++;
-              if (!(above && above[k] && below && below[k]))
+              if (!(above && ink_at (above, k) && below && ink_at (below, k)))
                 lit++;
             }
           if (lit * 10 < probes * 8)
@@ -681,15 +717,16 @@ render_surface (BdxReader *r, int W, int H, GError **error)
   return FALSE;
 }
 
-/* Ink mask of the rendered page, r->ink (W × H, one byte a pixel, 1 for
- * ink), and its transpose r->inkt (columns as rows, for scan_runs).  Ink
- * is a pixel whose darkest channel is below DARK_LEVEL.  Most of a page
- * is white: four pixels are tested at once, and only ink is written into
- * the cleared masks, so the transpose costs nothing for white. */
+/* Ink masks of the rendered page: r->ink, W × H, and its transpose
+ * r->inkt (columns as rows, for scan_runs).  Ink is a pixel whose
+ * darkest channel is below DARK_LEVEL.  Most of a page is white: eight
+ * pixels are tested at once, and only ink is written into the cleared
+ * masks, so the transpose costs nothing for white. */
 static void
 build_masks (BdxReader *r, cairo_surface_t *surf, int W, int H)
 {
-  gsize size = (gsize) W * H;
+  int wpl = (W + 63) / 64, wplt = (H + 63) / 64;
+  gsize size = MAX ((gsize) wpl * H, (gsize) wplt * W) * sizeof (guint64);
   if (size > r->ink_size)
     {
       g_free (r->ink);
@@ -698,9 +735,9 @@ build_masks (BdxReader *r, cairo_surface_t *surf, int W, int H)
       r->inkt = g_malloc (size);
       r->ink_size = size;
     }
-  guint8 *ink = r->ink, *inkt = r->inkt;
-  memset (ink, 0, size);
-  memset (inkt, 0, size);
+  guint64 *ink = r->ink, *inkt = r->inkt;
+  memset (ink, 0, (gsize) wpl * H * sizeof (guint64));
+  memset (inkt, 0, (gsize) wplt * W * sizeof (guint64));
 
   int stride = cairo_image_surface_get_stride (surf);
   const guint8 *data = cairo_image_surface_get_data (surf);
@@ -709,30 +746,30 @@ build_masks (BdxReader *r, cairo_surface_t *surf, int W, int H)
   for (int y = 0; y < H; y++)
     {
       const guint8 *row = data + (gsize) y * stride;
-      guint8 *out = ink + (gsize) y * W;
+      guint64 *out = ink + (gsize) y * wpl;
+      guint64 ybit = G_GUINT64_CONSTANT (1) << (y & 63);
       int x = 0;
       while (x < W)
         {
-          if (x + 4 <= W)
+          if (x + 8 <= W)
             {
-              guint64 a, b;
-              memcpy (&a, row + 4 * x, 8);
-              memcpy (&b, row + 4 * x + 8, 8);
-              if ((a & b & white2) == white2)
+              guint64 a[4];
+              memcpy (a, row + 4 * x, sizeof a);
+              if ((a[0] & a[1] & a[2] & a[3] & white2) == white2)
                 {
-                  x += 4;
+                  x += 8;
                   continue;
                 }
             }
-          for (int e = MIN (x + 4, W); x < e; x++)
+          for (int e = MIN (x + 8, W); x < e; x++)
             {
               guint32 p;
               memcpy (&p, row + 4 * x, 4);
               guint8 rr = p >> 16, gg = (p >> 8) & 0xff, bb = p & 0xff;
               if (MIN (rr, MIN (gg, bb)) < DARK_LEVEL)
                 {
-                  out[x] = 1;
-                  inkt[(gsize) x * H + y] = 1;
+                  out[x >> 6] |= G_GUINT64_CONSTANT (1) << (x & 63);
+                  inkt[(gsize) x * wplt + (y >> 6)] |= ybit;
                 }
             }
         }
@@ -785,7 +822,7 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
   cairo_surface_flush (surf);
 
   build_masks (r, surf, W, H);
-  const guint8 *ink = r->ink;
+  const guint64 *ink = r->ink;
 
   int min_len = (int) (MIN_RULE_PT * s);
   int probe = MAX (2, (int) lround (1.5 * s));
