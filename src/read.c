@@ -360,16 +360,20 @@ add_glyph (BdxPage *page, gunichar c, const PopplerRectangle *rect,
 
   double y0 = MIN (rect->y1, rect->y2), y1 = MAX (rect->y1, rect->y2);
 
-  /* NFKC one character; it may become several (rare: ㈠, ㎡ …). */
+  /* NFKC one character; it may become several (rare: ㈠, ㎡ …).  ASCII
+   * and the unified ideographs, most of a page, are their own NFKC form. */
   char buf[8];
   int n = g_unichar_to_utf8 (c, buf);
-  g_autofree char *nf = g_utf8_normalize (buf, n, G_NORMALIZE_NFKC);
-  if (nf == NULL)
+  g_autofree char *nf = NULL;
+  if (c < 0x80 || (c >= 0x4E00 && c <= 0x9FFF))
+    buf[n] = '\0';
+  else if ((nf = g_utf8_normalize (buf, n, G_NORMALIZE_NFKC)) == NULL)
     return;
-  glong count = g_utf8_strlen (nf, -1);
+  const char *norm = nf != NULL ? nf : buf;
+  glong count = g_utf8_strlen (norm, -1);
   double w = (rect->x2 - rect->x1) / (count > 0 ? count : 1);
   int i = 0;
-  for (const char *s = nf; *s; s = g_utf8_next_char (s), i++)
+  for (const char *s = norm; *s; s = g_utf8_next_char (s), i++)
     {
       gunichar u = bdx_text_fold_radical (g_utf8_get_char (s));
       if (g_unichar_isspace (u))
@@ -547,13 +551,22 @@ bdx_reader_read_page (BdxReader *r, int index, gboolean want_rules,
       GList *attrs = poppler_page_get_text_attributes (pp);
       GList *at = attrs;
       const char *s = text;
+      GList *bold_at = NULL; /* the run whose weight is known */
+      gboolean bold = FALSE;
       for (guint i = 0; i < n_rects && *s; i++, s = g_utf8_next_char (s))
         {
           while (at && ((PopplerTextAttributes *) at->data)->end_index < (int) i)
             at = at->next;
           FontInfo font = { 0 };
           if (at && ((PopplerTextAttributes *) at->data)->start_index <= (int) i)
-            font.bold = is_bold_font (((PopplerTextAttributes *) at->data)->font_name);
+            {
+              if (bold_at != at)
+                {
+                  bold = is_bold_font (((PopplerTextAttributes *) at->data)->font_name);
+                  bold_at = at;
+                }
+              font.bold = bold;
+            }
           gunichar c = g_utf8_get_char_validated (s, -1);
           count_char (&page->text_stats, c);
           add_glyph (page, c, &rects[i], font);
