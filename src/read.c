@@ -72,6 +72,8 @@ struct _BdxReader {
    * document mostly share their size, and fresh buffers of several
    * megabytes cost page faults each time. */
   cairo_surface_t *surf;
+  guint8 *pixels;
+  gsize pixels_size;
   guint64 *ink, *inkt;
   gsize ink_size;
 };
@@ -235,6 +237,7 @@ bdx_reader_free (BdxReader *r)
     return;
   g_clear_object (&r->last_page);
   g_clear_pointer (&r->surf, cairo_surface_destroy);
+  g_free (r->pixels);
   g_free (r->ink);
   g_free (r->inkt);
   g_clear_object (&r->doc);
@@ -713,7 +716,9 @@ scan_runs (const guint64 *ink, int inner, int outer, int min_len,
     }
 }
 
-/* r->surf, W × H pixels, made if the last page's does not fit. */
+/* r->surf, W × H pixels, over r->pixels: the buffer grows as needed
+ * and serves pages of other shapes (portrait and landscape) without
+ * being allocated, cleared and faulted in again. */
 static gboolean
 render_surface (BdxReader *r, int W, int H, GError **error)
 {
@@ -721,7 +726,16 @@ render_surface (BdxReader *r, int W, int H, GError **error)
       && cairo_image_surface_get_height (r->surf) == H)
     return TRUE;
   g_clear_pointer (&r->surf, cairo_surface_destroy);
-  r->surf = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_RGB24, W);
+  gsize size = (gsize) stride * H;
+  if (size > r->pixels_size)
+    {
+      g_free (r->pixels);
+      r->pixels = g_malloc (size);
+      r->pixels_size = size;
+    }
+  r->surf = cairo_image_surface_create_for_data (r->pixels, CAIRO_FORMAT_RGB24,
+                                                 W, H, stride);
   if (cairo_surface_status (r->surf) == CAIRO_STATUS_SUCCESS)
     return TRUE;
   g_set_error (error, BDX_ERROR, BDX_ERROR_LIBRARY, "cannot render: %s",
