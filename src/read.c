@@ -718,7 +718,15 @@ scan_runs (const guint64 *ink, int inner, int outer, int min_len,
 
 /* r->surf, W × H pixels, over r->pixels: the buffer grows as needed
  * and serves pages of other shapes (portrait and landscape) without
- * being allocated, cleared and faulted in again. */
+ * being allocated, cleared and faulted in again.
+ *
+ * RGB16_565 rather than RGB24 halves the largest buffer of a run (8 MB
+ * for an A4 page at 2 px/pt, 16 MB for A3).  It loses nothing for the
+ * ink test: pixman stores a channel truncated to its top 5 or 6 bits,
+ * and an 8-bit channel is below DARK_LEVEL (200 = 25 × 8 = 50 × 4)
+ * exactly when its 5-bit value is below 25 or its 6-bit value below 50.
+ * (Only a blend onto an already stored pixel can round differently,
+ * by less than one step.) */
 static gboolean
 render_surface (BdxReader *r, int W, int H, GError **error)
 {
@@ -726,7 +734,7 @@ render_surface (BdxReader *r, int W, int H, GError **error)
       && cairo_image_surface_get_height (r->surf) == H)
     return TRUE;
   g_clear_pointer (&r->surf, cairo_surface_destroy);
-  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_RGB24, W);
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_RGB16_565, W);
   gsize size = (gsize) stride * H;
   if (size > r->pixels_size)
     {
@@ -734,7 +742,7 @@ render_surface (BdxReader *r, int W, int H, GError **error)
       r->pixels = g_malloc (size);
       r->pixels_size = size;
     }
-  r->surf = cairo_image_surface_create_for_data (r->pixels, CAIRO_FORMAT_RGB24,
+  r->surf = cairo_image_surface_create_for_data (r->pixels, CAIRO_FORMAT_RGB16_565,
                                                  W, H, stride);
   if (cairo_surface_status (r->surf) == CAIRO_STATUS_SUCCESS)
     return TRUE;
@@ -744,27 +752,27 @@ render_surface (BdxReader *r, int W, int H, GError **error)
   return FALSE;
 }
 
-/* Whether 32 RGB24 pixels from p are all white, in vector registers
- * where the compiler has them (a GNU extension, as g_autoptr is). */
+/* Whether 32 pixels from p are all white, in vector registers where
+ * the compiler has them (a GNU extension, as g_autoptr is). */
 typedef guint32 Px4 __attribute__ ((vector_size (16)));
 
 static inline gboolean
 white32 (const guint8 *p)
 {
-  Px4 v[8];
+  Px4 v[4];
   memcpy (v, p, sizeof v);
-  Px4 acc = v[0] & v[1] & v[2] & v[3] & v[4] & v[5] & v[6] & v[7];
+  Px4 acc = v[0] & v[1] & v[2] & v[3];
   guint64 h[2];
   memcpy (h, &acc, sizeof h);
-  const guint64 white2 = G_GUINT64_CONSTANT (0x00ffffff00ffffff);
-  return (h[0] & h[1] & white2) == white2;
+  return (h[0] & h[1]) == ~G_GUINT64_CONSTANT (0);
 }
 
 /* Ink masks of the rendered page: r->ink, W × H, and its transpose
  * r->inkt (columns as rows, for scan_runs).  Ink is a pixel whose
- * darkest channel is below DARK_LEVEL.  Most of a page is white: 32,
- * then 8 pixels are tested at once, and only ink is written into the cleared
- * masks, so the transpose costs nothing for white. */
+ * darkest channel is below DARK_LEVEL (see render_surface for the 5-
+ * and 6-bit channels).  Most of a page is white: 32, then 8 pixels are
+ * tested at once, and only ink is written into the cleared masks, so
+ * the transpose costs nothing for white. */
 static void
 build_masks (BdxReader *r, cairo_surface_t *surf, int W, int H)
 {
@@ -784,8 +792,6 @@ build_masks (BdxReader *r, cairo_surface_t *surf, int W, int H)
 
   int stride = cairo_image_surface_get_stride (surf);
   const guint8 *data = cairo_image_surface_get_data (surf);
-  /* RGB24 keeps a pixel in a 32-bit word whose top byte is unused. */
-  const guint64 white2 = G_GUINT64_CONSTANT (0x00ffffff00ffffff);
   for (int y = 0; y < H; y++)
     {
       const guint8 *row = data + (gsize) y * stride;
@@ -794,7 +800,7 @@ build_masks (BdxReader *r, cairo_surface_t *surf, int W, int H)
       int x = 0;
       while (x < W)
         {
-          if (x + 32 <= W && white32 (row + 4 * x))
+          if (x + 32 <= W && white32 (row + 2 * x))
             {
               x += 32;
               continue;
@@ -803,9 +809,9 @@ build_masks (BdxReader *r, cairo_surface_t *surf, int W, int H)
             {
               if (x + 8 <= e32)
                 {
-                  guint64 a[4];
-                  memcpy (a, row + 4 * x, sizeof a);
-                  if ((a[0] & a[1] & a[2] & a[3] & white2) == white2)
+                  guint64 a[2];
+                  memcpy (a, row + 2 * x, sizeof a);
+                  if ((a[0] & a[1]) == ~G_GUINT64_CONSTANT (0))
                     {
                       x += 8;
                       continue;
@@ -813,10 +819,10 @@ build_masks (BdxReader *r, cairo_surface_t *surf, int W, int H)
                 }
               for (int e = MIN (x + 8, e32); x < e; x++)
                 {
-                  guint32 p;
-                  memcpy (&p, row + 4 * x, 4);
-                  guint8 rr = p >> 16, gg = (p >> 8) & 0xff, bb = p & 0xff;
-                  if (MIN (rr, MIN (gg, bb)) < DARK_LEVEL)
+                  guint16 p;
+                  memcpy (&p, row + 2 * x, 2);
+                  if ((p >> 11) < DARK_LEVEL / 8 || ((p >> 5) & 63) < DARK_LEVEL / 4
+                      || (p & 31) < DARK_LEVEL / 8)
                     {
                       out[x >> 6] |= G_GUINT64_CONSTANT (1) << (x & 63);
                       inkt[(gsize) x * wplt + (y >> 6)] |= ybit;
@@ -921,9 +927,10 @@ bdx_reader_page_is_blank (BdxReader *r, int index)
   if (pp == NULL)
     return FALSE;
   /* Rendered as for rules: a mark too faint to leave any pixel short of
-   * white there (antialiasing greys a pixel for a sliver of ink) is none
-   * OCR could read.  Pages may draw white boxes, so drawing operations
-   * alone do not tell. */
+   * white there (antialiasing greys a pixel for a sliver of ink; white
+   * is any channel value from 248 up in RGB16_565) is none OCR could
+   * read.  Pages may draw white boxes, so drawing operations alone do
+   * not tell. */
   double w, h, s = r->opts.rules_scale;
   poppler_page_get_size (pp, &w, &h);
   int W = (int) ceil (w * s), H = (int) ceil (h * s);
@@ -939,21 +946,12 @@ bdx_reader_page_is_blank (BdxReader *r, int index)
 
   int stride = cairo_image_surface_get_stride (r->surf);
   const guint8 *data = cairo_image_surface_get_data (r->surf);
-  const guint64 white2 = G_GUINT64_CONSTANT (0x00ffffff00ffffff);
   for (int y = 0; y < H; y++)
     {
       const guint8 *row = data + (gsize) y * stride;
-      int x = 0;
-      for (; x + 2 <= W; x += 2)
-        {
-          guint64 p;
-          memcpy (&p, row + 4 * x, 8);
-          if ((p & white2) != white2)
-            return FALSE;
-        }
-      guint32 p;
-      if (x < W && (memcpy (&p, row + 4 * x, 4), (p & 0xffffff) != 0xffffff))
-        return FALSE;
+      for (int x = 0; x < 2 * W; x++)
+        if (row[x] != 0xff)
+          return FALSE;
     }
   return TRUE;
 }
