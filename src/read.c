@@ -768,12 +768,16 @@ white32 (const guint8 *p)
   return (h[0] & h[1]) == ~G_GUINT64_CONSTANT (0);
 }
 
+/* The ink test divides DARK_LEVEL into 5- and 6-bit steps. */
+G_STATIC_ASSERT (DARK_LEVEL % 8 == 0);
+
 /* Ink masks of the rendered page: r->ink, W × H, and its transpose
  * r->inkt (columns as rows, for scan_runs).  Ink is a pixel whose
  * darkest channel is below DARK_LEVEL (see render_surface for the 5-
- * and 6-bit channels).  Most of a page is white: 32, then 8 pixels are
- * tested at once, and only ink is written into the cleared masks, so
- * the transpose costs nothing for white. */
+ * and 6-bit channels).  Most of a page is white: blocks of 32 pixels
+ * are tested for white at once, others are classified 8 pixels at a
+ * time, and only ink is written into the cleared masks, so the
+ * transpose costs nothing for white. */
 static void
 build_masks (BdxReader *r, cairo_surface_t *surf, int W, int H)
 {
