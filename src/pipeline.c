@@ -375,6 +375,19 @@ ocr_submit (Ocr *ocr, const BdxExtractOptions *o, GPtrArray *layouts,
   return TRUE;
 }
 
+/* A page OCR need not read: its (empty) layout is recorded as the
+ * pool's result would be. */
+static void
+ocr_blank (Ocr *ocr, GPtrArray *layouts, BdxLayout *layout)
+{
+  OcrJob *job = g_new0 (OcrJob, 1);
+  job->slot = layouts->len;
+  job->number = layout->page;
+  job->notices = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (layouts, layout);
+  g_ptr_array_add (ocr->finished, job);
+}
+
 /* Takes finished jobs until at most `keep` are pending; their layouts
  * go into their slots. */
 static gboolean
@@ -563,11 +576,24 @@ extract (const Input *inputs, guint n_inputs, const BdxExtractOptions *opts,
             return NULL;
           if (wants_ocr (page, page_base + i + 1, o.ocr, d))
             {
-              struct Pix *pix = bdx_reader_render_page (r, i, o.ocr_dpi, error);
-              if (pix == NULL
-                  || !ocr_submit (&ocr, &o, layouts, pix, page_base + i + 1, error)
-                  || !ocr_collect (&ocr, window, layouts, error))
-                return NULL;
+              if (bdx_reader_page_is_blank (r, i))
+                {
+                  /* A blank page (a separator sheet): OCR would read
+                   * nothing from it; spare rendering it at OCR resolution
+                   * and starting tesseract. */
+                  g_autoptr (BdxPage) blank
+                      = bdx_page_new (page_base + i + 1, page->width, page->height);
+                  blank->text_state = BDX_PAGE_NO_TEXT;
+                  ocr_blank (&ocr, layouts, bdx_layout_page (blank, NULL));
+                }
+              else
+                {
+                  struct Pix *pix = bdx_reader_render_page (r, i, o.ocr_dpi, error);
+                  if (pix == NULL
+                      || !ocr_submit (&ocr, &o, layouts, pix, page_base + i + 1, error)
+                      || !ocr_collect (&ocr, window, layouts, error))
+                    return NULL;
+                }
               if (o.progress && !o.progress (page_base + i + 1, n + page_base,
                                              o.progress_data))
                 {

@@ -63,6 +63,19 @@ struct _BdxReader {
   GBytes *bytes;
   BdxReadOptions opts;
   char *password;
+  /* The page last read, kept for bdx_reader_find_rules(): poppler builds
+   * a page's text layer while rendering it unless it has one already, so
+   * rendering the same PopplerPage saves that second text pass. */
+  PopplerPage *last_page;
+  int last_index;
+  /* Buffers for finding rules, kept from page to page: pages of one
+   * document mostly share their size, and fresh buffers of several
+   * megabytes cost page faults each time. */
+  cairo_surface_t *surf;
+  guint8 *pixels;
+  gsize pixels_size;
+  guint64 *ink, *inkt;
+  gsize ink_size;
 };
 
 static int
@@ -197,6 +210,7 @@ bdx_reader_open_bytes (GBytes *bytes, const BdxReadOptions *opts,
   r->password = g_strdup (o.password);
   r->opts = o;
   r->opts.password = r->password;
+  r->last_index = -1;
   return r;
 }
 
@@ -221,6 +235,11 @@ bdx_reader_free (BdxReader *r)
 {
   if (r == NULL)
     return;
+  g_clear_object (&r->last_page);
+  g_clear_pointer (&r->surf, cairo_surface_destroy);
+  g_free (r->pixels);
+  g_free (r->ink);
+  g_free (r->inkt);
   g_clear_object (&r->doc);
   g_bytes_unref (r->bytes);
   g_free (r->password);
@@ -344,16 +363,20 @@ add_glyph (BdxPage *page, gunichar c, const PopplerRectangle *rect,
 
   double y0 = MIN (rect->y1, rect->y2), y1 = MAX (rect->y1, rect->y2);
 
-  /* NFKC one character; it may become several (rare: ㈠, ㎡ …). */
+  /* NFKC one character; it may become several (rare: ㈠, ㎡ …).  ASCII
+   * and the unified ideographs, most of a page, are their own NFKC form. */
   char buf[8];
   int n = g_unichar_to_utf8 (c, buf);
-  g_autofree char *nf = g_utf8_normalize (buf, n, G_NORMALIZE_NFKC);
-  if (nf == NULL)
+  g_autofree char *nf = NULL;
+  if (c < 0x80 || (c >= 0x4E00 && c <= 0x9FFF))
+    buf[n] = '\0';
+  else if ((nf = g_utf8_normalize (buf, n, G_NORMALIZE_NFKC)) == NULL)
     return;
-  glong count = g_utf8_strlen (nf, -1);
+  const char *norm = nf != NULL ? nf : buf;
+  glong count = g_utf8_strlen (norm, -1);
   double w = (rect->x2 - rect->x1) / (count > 0 ? count : 1);
   int i = 0;
-  for (const char *s = nf; *s; s = g_utf8_next_char (s), i++)
+  for (const char *s = norm; *s; s = g_utf8_next_char (s), i++)
     {
       gunichar u = bdx_text_fold_radical (g_utf8_get_char (s));
       if (g_unichar_isspace (u))
@@ -531,13 +554,22 @@ bdx_reader_read_page (BdxReader *r, int index, gboolean want_rules,
       GList *attrs = poppler_page_get_text_attributes (pp);
       GList *at = attrs;
       const char *s = text;
+      GList *bold_at = NULL; /* the run whose weight is known */
+      gboolean bold = FALSE;
       for (guint i = 0; i < n_rects && *s; i++, s = g_utf8_next_char (s))
         {
           while (at && ((PopplerTextAttributes *) at->data)->end_index < (int) i)
             at = at->next;
           FontInfo font = { 0 };
           if (at && ((PopplerTextAttributes *) at->data)->start_index <= (int) i)
-            font.bold = is_bold_font (((PopplerTextAttributes *) at->data)->font_name);
+            {
+              if (bold_at != at)
+                {
+                  bold = is_bold_font (((PopplerTextAttributes *) at->data)->font_name);
+                  bold_at = at;
+                }
+              font.bold = bold;
+            }
           gunichar c = g_utf8_get_char_validated (s, -1);
           count_char (&page->text_stats, c);
           add_glyph (page, c, &rects[i], font);
@@ -554,6 +586,9 @@ bdx_reader_read_page (BdxReader *r, int index, gboolean want_rules,
                          ? bdx_page_triage (&page->text_stats)
                          : BDX_PAGE_NO_TEXT;
 
+  g_clear_object (&r->last_page);
+  r->last_page = g_steal_pointer (&pp);
+  r->last_index = index;
   if (want_rules && !bdx_reader_find_rules (r, page, error))
     return NULL;
   return g_steal_pointer (&page);
@@ -566,39 +601,75 @@ typedef struct {
   int b0, b1; /* extent across, pixels */
 } Run;
 
-/* Scans a 0/1 ink mask, `outer` lines of `inner` pixels each, for thin
+/* Ink masks hold a bit a pixel, lines padded to whole 64-bit words:
+ * an eighth of a byte mask, and white is skipped 64 pixels at a time. */
+static inline gboolean
+ink_at (const guint64 *line, int i)
+{
+  return (line[i >> 6] >> (i & 63)) & 1;
+}
+
+/* The first ink pixel of a line at or after `from`, or -1.  Padding
+ * bits are never set. */
+static int
+next_ink (const guint64 *line, int from, int words)
+{
+  int w = from >> 6;
+  if (w >= words)
+    return -1;
+  guint64 m = line[w] & (~G_GUINT64_CONSTANT (0) << (from & 63));
+  while (m == 0)
+    {
+      if (++w >= words)
+        return -1;
+      m = line[w];
+    }
+  return (w << 6) + __builtin_ctzll (m);
+}
+
+/* The last pixel of the run of ink that starts at `start`: the one
+ * before the first pair of light pixels (past the line's end is light). */
+static int
+run_end (const guint64 *line, int start, int words)
+{
+  for (int w = start >> 6; w < words; w++)
+    {
+      guint64 light = ~line[w];
+      guint64 next = w + 1 < words ? ~line[w + 1] : ~G_GUINT64_CONSTANT (0);
+      guint64 pair = light & ((light >> 1) | (next << 63));
+      if (w == start >> 6)
+        pair &= ~G_GUINT64_CONSTANT (0) << (start & 63);
+      if (pair != 0)
+        return (w << 6) + __builtin_ctzll (pair) - 1;
+    }
+  return words * 64 - 1;
+}
+
+/* Scans an ink mask, `outer` lines of `inner` pixels each, for thin
  * runs along the lines; runs on neighbouring lines that overlap merge.
  * Columns are scanned as the rows of the transposed mask. */
 static void
-scan_runs (const guint8 *ink, int inner, int outer, int min_len,
+scan_runs (const guint64 *ink, int inner, int outer, int min_len,
            int thick_probe, GArray *out)
 {
   g_autoptr (GArray) open = g_array_new (FALSE, FALSE, sizeof (Run));
+  int words = (inner + 63) / 64;
 
   for (int o = 0; o < outer; o++)
     {
-      const guint8 *line = ink + (gsize) o * inner;
-      const guint8 *above = o >= thick_probe ? line - (gsize) thick_probe * inner : NULL;
-      const guint8 *below = o + thick_probe < outer ? line + (gsize) thick_probe * inner : NULL;
+      const guint64 *line = ink + (gsize) o * words;
+      const guint64 *above = o >= thick_probe ? line - (gsize) thick_probe * words : NULL;
+      const guint64 *below = o + thick_probe < outer ? line + (gsize) thick_probe * words : NULL;
       int i = 0;
       while (i < inner)
         {
-          const guint8 *hit = memchr (line + i, 1, inner - i);
-          if (hit == NULL)
+          i = next_ink (line, i, words);
+          if (i < 0)
             break;
-          i = (int) (hit - line);
-          int start = i, gap = 0, end = i;
-          while (i < inner)
-            {
-              if (line[i])
-                {
-                  end = i;
-                  gap = 0;
-                }
-              else if (++gap > 1)
-                break;
-              i++;
-            }
+          /* A run bridges one-pixel gaps: it ends before two light
+           * pixels in a row. */
+          int start = i, end = run_end (line, i, words);
+          i = MIN (end + 2, inner);
           if (end - start + 1 < min_len)
             continue;
           /* Thin: probes on both sides mostly light (a fill is no line). */
@@ -606,7 +677,7 @@ scan_runs (const guint8 *ink, int inner, int outer, int min_len,
           for (int k = start; k <= end; k += 2)
             {
               probes++;
-              if (!(above && above[k] && below && below[k]))
+              if (!(above && ink_at (above, k) && below && ink_at (below, k)))
                 lit++;
             }
           if (lit * 10 < probes * 8)
@@ -645,24 +716,145 @@ scan_runs (const guint8 *ink, int inner, int outer, int min_len,
     }
 }
 
-static guint8 *
-transpose (const guint8 *m, int w, int h)
+/* r->surf, W × H pixels, over r->pixels: the buffer grows as needed
+ * and serves pages of other shapes (portrait and landscape) without
+ * being allocated, cleared and faulted in again.
+ *
+ * RGB16_565 rather than RGB24 halves the largest buffer of a run (8 MB
+ * for an A4 page at 2 px/pt, 16 MB for A3).  It loses nothing for the
+ * ink test: pixman stores a channel truncated to its top 5 or 6 bits,
+ * and an 8-bit channel is below DARK_LEVEL (200 = 25 × 8 = 50 × 4)
+ * exactly when its 5-bit value is below 25 or its 6-bit value below 50.
+ * (Only a blend onto an already stored pixel can round differently,
+ * by less than one step.) */
+static gboolean
+render_surface (BdxReader *r, int W, int H, GError **error)
 {
-  guint8 *t = g_malloc ((gsize) w * h);
-  enum { B = 32 };
-  for (int y0 = 0; y0 < h; y0 += B)
-    for (int x0 = 0; x0 < w; x0 += B)
-      for (int y = y0; y < MIN (y0 + B, h); y++)
-        for (int x = x0; x < MIN (x0 + B, w); x++)
-          t[(gsize) x * h + y] = m[(gsize) y * w + x];
-  return t;
+  if (r->surf != NULL && cairo_image_surface_get_width (r->surf) == W
+      && cairo_image_surface_get_height (r->surf) == H)
+    return TRUE;
+  g_clear_pointer (&r->surf, cairo_surface_destroy);
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_RGB16_565, W);
+  gsize size = (gsize) stride * H;
+  if (size > r->pixels_size)
+    {
+      g_free (r->pixels);
+      r->pixels = g_malloc (size);
+      r->pixels_size = size;
+    }
+  r->surf = cairo_image_surface_create_for_data (r->pixels, CAIRO_FORMAT_RGB16_565,
+                                                 W, H, stride);
+  if (cairo_surface_status (r->surf) == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  g_set_error (error, BDX_ERROR, BDX_ERROR_LIBRARY, "cannot render: %s",
+               cairo_status_to_string (cairo_surface_status (r->surf)));
+  g_clear_pointer (&r->surf, cairo_surface_destroy);
+  return FALSE;
+}
+
+/* Whether 32 pixels from p are all white, in vector registers where
+ * the compiler has them (a GNU extension, as g_autoptr is). */
+typedef guint32 Px4 __attribute__ ((vector_size (16)));
+typedef guint16 Px8 __attribute__ ((vector_size (16)));
+
+static inline gboolean
+white32 (const guint8 *p)
+{
+  Px4 v[4];
+  memcpy (v, p, sizeof v);
+  Px4 acc = v[0] & v[1] & v[2] & v[3];
+  guint64 h[2];
+  memcpy (h, &acc, sizeof h);
+  return (h[0] & h[1]) == ~G_GUINT64_CONSTANT (0);
+}
+
+/* The ink test divides DARK_LEVEL into 5- and 6-bit steps. */
+G_STATIC_ASSERT (DARK_LEVEL % 8 == 0);
+
+/* Ink masks of the rendered page: r->ink, W × H, and its transpose
+ * r->inkt (columns as rows, for scan_runs).  Ink is a pixel whose
+ * darkest channel is below DARK_LEVEL (see render_surface for the 5-
+ * and 6-bit channels).  Most of a page is white: blocks of 32 pixels
+ * are tested for white at once, others are classified 8 pixels at a
+ * time, and only ink is written into the cleared masks, so the
+ * transpose costs nothing for white. */
+static void
+build_masks (BdxReader *r, cairo_surface_t *surf, int W, int H)
+{
+  int wpl = (W + 63) / 64, wplt = (H + 63) / 64;
+  gsize size = MAX ((gsize) wpl * H, (gsize) wplt * W) * sizeof (guint64);
+  if (size > r->ink_size)
+    {
+      g_free (r->ink);
+      g_free (r->inkt);
+      r->ink = g_malloc (size);
+      r->inkt = g_malloc (size);
+      r->ink_size = size;
+    }
+  guint64 *ink = r->ink, *inkt = r->inkt;
+  memset (ink, 0, (gsize) wpl * H * sizeof (guint64));
+  memset (inkt, 0, (gsize) wplt * W * sizeof (guint64));
+
+  int stride = cairo_image_surface_get_stride (surf);
+  const guint8 *data = cairo_image_surface_get_data (surf);
+  for (int y = 0; y < H; y++)
+    {
+      const guint8 *row = data + (gsize) y * stride;
+      guint64 *out = ink + (gsize) y * wpl;
+      guint64 ybit = G_GUINT64_CONSTANT (1) << (y & 63);
+      int x = 0;
+      while (x < W)
+        {
+          if (x + 32 <= W && white32 (row + 2 * x))
+            {
+              x += 32;
+              continue;
+            }
+          for (int e32 = MIN (x + 32, W); x < e32;)
+            {
+              if (x + 8 <= e32)
+                {
+                  /* Eight pixels' channels compared at once. */
+                  Px8 v;
+                  memcpy (&v, row + 2 * x, sizeof v);
+                  Px8 dark = (Px8) (((v >> 11) < DARK_LEVEL / 8)
+                                    | (((v >> 5) & 63) < DARK_LEVEL / 4)
+                                    | ((v & 31) < DARK_LEVEL / 8));
+                  guint64 d[2];
+                  memcpy (d, &dark, sizeof d);
+                  if ((d[0] | d[1]) != 0)
+                    for (int k = 0; k < 8; k++)
+                      if (dark[k])
+                        {
+                          out[(x + k) >> 6] |= G_GUINT64_CONSTANT (1) << ((x + k) & 63);
+                          inkt[(gsize) (x + k) * wplt + (y >> 6)] |= ybit;
+                        }
+                  x += 8;
+                  continue;
+                }
+              for (int e = MIN (x + 8, e32); x < e; x++)
+                {
+                  guint16 p;
+                  memcpy (&p, row + 2 * x, 2);
+                  if ((p >> 11) < DARK_LEVEL / 8 || ((p >> 5) & 63) < DARK_LEVEL / 4
+                      || (p & 31) < DARK_LEVEL / 8)
+                    {
+                      out[x >> 6] |= G_GUINT64_CONSTANT (1) << (x & 63);
+                      inkt[(gsize) x * wplt + (y >> 6)] |= ybit;
+                    }
+                }
+            }
+        }
+    }
 }
 
 gboolean
 bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
 {
   g_autoptr (PopplerPage) pp
-      = poppler_document_get_page (r->doc, page->number - 1);
+      = r->last_page != NULL && r->last_index == page->number - 1
+            ? g_object_ref (r->last_page)
+            : poppler_document_get_page (r->doc, page->number - 1);
   if (pp == NULL)
     {
       g_set_error (error, BDX_ERROR, BDX_ERROR_FORMAT,
@@ -679,8 +871,9 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
       return TRUE;
     }
 
-  g_autoptr (cairo_surface_t) surf
-      = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
+  if (!render_surface (r, W, H, error))
+    return FALSE;
+  cairo_surface_t *surf = r->surf;
   g_autoptr (cairo_t) cr = cairo_create (surf);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
@@ -700,26 +893,8 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
   cairo_fill (cr);
   cairo_surface_flush (surf);
 
-  /* Ink mask: a pixel whose darkest channel is below DARK_LEVEL. */
-  int stride = cairo_image_surface_get_stride (surf);
-  const guint8 *data = cairo_image_surface_get_data (surf);
-  g_autofree guint8 *ink = g_malloc ((gsize) W * H);
-  for (int y = 0; y < H; y++)
-    {
-      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
-      guint8 *out = ink + (gsize) y * W;
-      for (int x = 0; x < W; x++)
-        {
-          guint32 p = row[x] & 0xffffff;
-          if (p == 0xffffff) /* most of a page: white */
-            {
-              out[x] = 0;
-              continue;
-            }
-          guint8 rr = p >> 16, gg = (p >> 8) & 0xff, bb = p & 0xff;
-          out[x] = MIN (rr, MIN (gg, bb)) < DARK_LEVEL;
-        }
-    }
+  build_masks (r, surf, W, H);
+  const guint64 *ink = r->ink;
 
   int min_len = (int) (MIN_RULE_PT * s);
   int probe = MAX (2, (int) lround (1.5 * s));
@@ -736,8 +911,7 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
       g_array_append_val (page->hrules, rule);
     }
   g_array_set_size (runs, 0);
-  g_autofree guint8 *inkt = transpose (ink, W, H);
-  scan_runs (inkt, H, W, min_len, probe, runs);
+  scan_runs (r->inkt, H, W, min_len, probe, runs);
   for (guint i = 0; i < runs->len; i++)
     {
       Run *run = &g_array_index (runs, Run, i);
@@ -754,6 +928,48 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
 }
 
 /* ---- pictures for OCR ------------------------------------------------- */
+
+gboolean
+bdx_reader_page_is_blank (BdxReader *r, int index)
+{
+  g_return_val_if_fail (r != NULL, FALSE);
+  g_return_val_if_fail (index >= 0 && index < bdx_reader_n_pages (r), FALSE);
+
+  g_autoptr (PopplerPage) pp
+      = r->last_page != NULL && r->last_index == index
+            ? g_object_ref (r->last_page)
+            : poppler_document_get_page (r->doc, index);
+  if (pp == NULL)
+    return FALSE;
+  /* Rendered as for rules: a mark too faint to leave any pixel short of
+   * white there (antialiasing greys a pixel for a sliver of ink; white
+   * is any channel value from 248 up in RGB16_565) is none OCR could
+   * read.  Pages may draw white boxes, so drawing operations alone do
+   * not tell. */
+  double w, h, s = r->opts.rules_scale;
+  poppler_page_get_size (pp, &w, &h);
+  int W = (int) ceil (w * s), H = (int) ceil (h * s);
+  if (W <= 0 || H <= 0 || (guint64) W * H > MAX_RENDER_PIXELS
+      || !render_surface (r, W, H, NULL))
+    return FALSE;
+  g_autoptr (cairo_t) cr = cairo_create (r->surf);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, s, s);
+  poppler_page_render (pp, cr);
+  cairo_surface_flush (r->surf);
+
+  int stride = cairo_image_surface_get_stride (r->surf);
+  const guint8 *data = cairo_image_surface_get_data (r->surf);
+  for (int y = 0; y < H; y++)
+    {
+      const guint8 *row = data + (gsize) y * stride;
+      for (int x = 0; x < 2 * W; x++)
+        if (row[x] != 0xff)
+          return FALSE;
+    }
+  return TRUE;
+}
 
 struct Pix *
 bdx_reader_render_page (BdxReader *r, int index, int dpi, GError **error)

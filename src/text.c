@@ -5,6 +5,7 @@
  *  1. g_utf8_make_valid: invalid bytes become U+FFFD.
  *  2. g_utf8_normalize (NFKC).  This already maps the Kangxi radicals and
  *     the full-width forms; it leaves most supplement radicals alone.
+ *     Skipped when every character is its own NFKC form (nfkc_stable).
  *  3. One pass over the characters: fold radicals (table generated from
  *     the Unicode data, src/radicals-table.h), drop whitespace but
  *     remember that some was there, and emit one ASCII space for it only
@@ -68,6 +69,27 @@ bdx_unichar_is_space (gunichar c)
   return g_unichar_isspace (c) || c == '\v' || c == 0x85;
 }
 
+/* Characters that are their own NFKC form and compose with nothing in
+ * this set: ASCII, the unified ideographs, 、 。 the CJK brackets 〈 〉
+ * 《 》 「 」 『 』 【 】 and the curly quotes.  Most text in a disclosure is
+ * made of these alone, and then NFKC is the identity. */
+static gboolean
+nfkc_stable (gunichar c)
+{
+  return c < 0x80 || (c >= 0x4E00 && c <= 0x9FFF) || c == 0x3001
+         || c == 0x3002 || (c >= 0x3008 && c <= 0x3011)
+         || (c >= 0x2018 && c <= 0x2019) || (c >= 0x201C && c <= 0x201D);
+}
+
+static gboolean
+all_nfkc_stable (const char *s)
+{
+  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
+    if (!nfkc_stable (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
 char *
 bdx_text_normalize (const char *s, gssize len)
 {
@@ -81,7 +103,10 @@ bdx_text_normalize (const char *s, gssize len)
     return NULL;
 
   valid = g_utf8_make_valid (s, len);
-  nfkc = g_utf8_normalize (valid, -1, G_NORMALIZE_NFKC);
+  if (all_nfkc_stable (valid))
+    nfkc = g_steal_pointer (&valid);
+  else
+    nfkc = g_utf8_normalize (valid, -1, G_NORMALIZE_NFKC);
   /* Cannot fail on valid UTF-8, but a NULL here must not crash us. */
   if (nfkc == NULL)
     return g_strdup ("");

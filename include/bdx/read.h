@@ -127,6 +127,10 @@ BDX_API gboolean bdx_reader_find_rules (BdxReader *r, BdxPage *page,
  * bdx_reader_read_page() sets page->text_state so. */
 BDX_API BdxPageTextState bdx_page_triage (const BdxTextStats *stats);
 
+/* TRUE when page `index` (0-based) draws nothing at all: rendered, it
+ * would be a white picture, in which OCR finds nothing. */
+BDX_API gboolean bdx_reader_page_is_blank (BdxReader *r, int index);
+
 /* Renders page `index` (0-based) as a picture for OCR: 8 bpp grey, `dpi`
  * pixels per inch (0 = 300), its resolution recorded in the picture.
  * Owned (leptonica's pixDestroy).  Errors: BDX_ERROR_FORMAT (the page
