@@ -732,9 +732,31 @@ is_bar (gunichar c)
          || c == 0x4E28 || c == 0x2223;
 }
 
+/* A full-width colon is two dots a quarter em apart, and tesseract reads
+ * it now and then as two marks: ";," or ":." ("其中;,一般财力" for
+ * "其中：一般财力").  Two such marks in a row, among glyphs from
+ * `from` on, become one ':'. */
+static void
+merge_split_colons (GArray *glyphs, GArray *inks, guint from)
+{
+  for (guint i = from; i + 1 < glyphs->len; i++)
+    {
+      BdxGlyph *a = &g_array_index (glyphs, BdxGlyph, i);
+      const BdxGlyph *b = &g_array_index (glyphs, BdxGlyph, i + 1);
+      if ((a->c != ';' && a->c != ':') || (b->c != ',' && b->c != '.'))
+        continue;
+      a->c = ':';
+      a->box.x1 = MAX (a->box.x1, b->box.x1);
+      a->confidence = MIN (a->confidence, b->confidence);
+      g_array_remove_index (glyphs, i + 1);
+      g_array_remove_range (inks, 2 * (i + 1), 2);
+    }
+}
+
 static void
 flush_word (GArray *word, double px_per_pt, GArray *glyphs, GArray *inks)
 {
+  guint start = glyphs->len;
   for (guint i = 0; i + 1 < word->len; i++)
     {
       Sym *a = &g_array_index (word, Sym, i), *b = &g_array_index (word, Sym, i + 1);
@@ -772,6 +794,7 @@ flush_word (GArray *word, double px_per_pt, GArray *glyphs, GArray *inks)
           g_array_append_vals (inks, ink, 2);
         }
     }
+  merge_split_colons (glyphs, inks, start);
   g_array_set_size (word, 0);
 }
 
@@ -2126,6 +2149,46 @@ code_in_doubt (const BdxDisclosure *d, const BdxTable *t, const BdxRow *row)
   return FALSE;
 }
 
+static gboolean on_ocr_page (const BdxDisclosure *d, const BdxRow *row);
+
+static const BdxTable *
+table_of (const BdxDisclosure *d, const BdxRow *row)
+{
+  for (guint i = 0; i < d->tables->len; i++)
+    {
+      const BdxTable *t = g_ptr_array_index (d->tables, i);
+      for (guint r = 0; r < t->rows->len; r++)
+        if (g_ptr_array_index (t->rows, r) == row)
+          return t;
+    }
+  return NULL;
+}
+
+/* The rows OCR read with the same code and name as row (row among them):
+ * the same line printed in several tables (表3's 2101103 公务员医疗补助 is
+ * 表5's), which OCR misreads alike and a repair changes together, so
+ * that the checks across tables hold. */
+static GPtrArray *
+code_twins (const BdxDisclosure *d, BdxRow *row)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  g_ptr_array_add (out, row);
+  if (row->name == NULL)
+    return out;
+  for (guint i = 0; i < d->tables->len; i++)
+    {
+      const BdxTable *t = g_ptr_array_index (d->tables, i);
+      for (guint r = 0; r < t->rows->len; r++)
+        {
+          BdxRow *o = g_ptr_array_index (t->rows, r);
+          if (o != row && on_ocr_page (d, o) && g_strcmp0 (o->code, row->code) == 0
+              && g_strcmp0 (o->name, row->name) == 0)
+            g_ptr_array_add (out, o);
+        }
+    }
+  return out;
+}
+
 static gboolean
 on_ocr_page (const BdxDisclosure *d, const BdxRow *row)
 {
@@ -2263,7 +2326,10 @@ repair_one (BdxDisclosure *d, const BdxPatterns *patterns, GError **error)
             }
         }
     }
-  /* Codes: a code in doubt, and the codes it may be a misreading of. */
+  /* Codes: a code in doubt, and the codes it may be a misreading of; once
+   * for rows printed alike (code_twins), which change together. */
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                      g_free, NULL);
   for (guint i = 0; i < d->tables->len; i++)
     {
       BdxTable *t = g_ptr_array_index (d->tables, i);
@@ -2272,6 +2338,10 @@ repair_one (BdxDisclosure *d, const BdxPatterns *patterns, GError **error)
           BdxRow *row = g_ptr_array_index (t->rows, r);
           if (!on_ocr_page (d, row) || !all_digits (row->code)
               || !code_in_doubt (d, t, row))
+            continue;
+          char *key = g_strdup_printf ("%s|%s", row->code,
+                                       row->name ? row->name : "");
+          if (!g_hash_table_add (seen, key) && row->name != NULL)
             continue;
           g_autoptr (GPtrArray) alts = g_ptr_array_new_with_free_func (g_free);
           code_alternatives (t, r, alts);
@@ -2295,14 +2365,25 @@ repair_one (BdxDisclosure *d, const BdxPatterns *patterns, GError **error)
       int fixed;
       if (x->code != NULL)
         {
-          char *was = x->row->code;
-          int was_level = x->row->level;
-          x->row->code = x->code;
-          x->row->level = code_level (x->code);
+          g_autoptr (GPtrArray) twins = code_twins (d, x->row);
+          g_autofree char **was = g_new (char *, twins->len);
+          g_autofree int *was_level = g_new (int, twins->len);
+          for (guint i = 0; i < twins->len; i++)
+            {
+              BdxRow *r = g_ptr_array_index (twins, i);
+              was[i] = r->code;
+              was_level[i] = r->level;
+              r->code = x->code;
+              r->level = code_level (x->code);
+            }
           ok = bdx_validate (d, patterns, NULL, error);
           fixed = ok ? fixed_checks (before, d) : -1;
-          x->row->code = was;
-          x->row->level = was_level;
+          for (guint i = 0; i < twins->len; i++)
+            {
+              BdxRow *r = g_ptr_array_index (twins, i);
+              r->code = was[i];
+              r->level = was_level[i];
+            }
         }
       else
         {
@@ -2328,15 +2409,22 @@ repair_one (BdxDisclosure *d, const BdxPatterns *patterns, GError **error)
   Fix *x = &g_array_index (fixes, Fix, good);
   if (x->code != NULL)
     {
-      g_ptr_array_add (d->notices, g_strdup_printf (
-          "page %d: %s, row %s: OCR read the code '%s'; every check holds "
-          "with '%s': repaired",
-          x->row->page, x->table->title ? x->table->title : x->table->id,
-          x->row->name ? x->row->name : "?", x->row->code, x->code));
-      mark_repaired (x->row, BDX_OCR_FIELD_CODE, x->row->code);
-      g_free (x->row->code);
-      x->row->code = g_steal_pointer (&x->code);
-      x->row->level = code_level (x->row->code);
+      g_autoptr (GPtrArray) twins = code_twins (d, x->row);
+      g_autofree char *read = g_strdup (x->row->code);
+      for (guint i = 0; i < twins->len; i++)
+        {
+          BdxRow *r = g_ptr_array_index (twins, i);
+          const BdxTable *t = table_of (d, r);
+          g_ptr_array_add (d->notices, g_strdup_printf (
+              "page %d: %s, row %s: OCR read the code '%s'; every check holds "
+              "with '%s': repaired",
+              r->page, t && t->title ? t->title : t && t->id ? t->id : "?",
+              r->name ? r->name : "?", read, x->code));
+          mark_repaired (r, BDX_OCR_FIELD_CODE, read);
+          g_free (r->code);
+          r->code = g_strdup (x->code);
+          r->level = code_level (r->code);
+        }
       if (!bdx_validate (d, patterns, NULL, error))
         return -1;
       return 1;

@@ -516,6 +516,34 @@ test_repair (void)
   bdx_validate_summary (d, NULL, NULL, NULL, &failed);
   g_assert_cmpint (failed, ==, 0);
 
+  /* The same line misread alike in two tables on OCR pages (表3 and
+   * 表5): changed together, or the checks across tables would fail. */
+  int page10 = 10;
+  g_array_append_val (d->source.ocr_pages, page10);
+  BdxTable *t5 = bdx_disclosure_lookup_table (d, "general_budget_expenditure");
+  BdxRow *r5 = NULL;
+  for (guint r = 0; r < t5->rows->len && r5 == NULL; r++)
+    if (g_strcmp0 (((BdxRow *) g_ptr_array_index (t5->rows, r))->code, "2101103") == 0)
+      r5 = g_ptr_array_index (t5->rows, r);
+  g_assert_nonnull (r5);
+  g_assert_cmpint (r5->page, ==, 10);
+  BdxRow *pair[] = { r3, r5 };
+  for (guint i = 0; i < G_N_ELEMENTS (pair); i++)
+    {
+      g_free (pair[i]->code);
+      pair[i]->code = g_strdup ("21003");
+      pair[i]->level = 2;
+    }
+  g_assert_true (bdx_validate (d, p, NULL, &error));
+  notices = d->notices->len;
+  g_assert_cmpint (bdx_ocr_repair (d, p, &error), ==, 1);
+  g_assert_cmpstr (r3->code, ==, "2101103");
+  g_assert_cmpstr (r5->code, ==, "2101103");
+  g_assert_cmpuint (d->notices->len, ==, notices + 2);
+  g_assert_true (bdx_row_ocr_mark (r5, BDX_OCR_FIELD_CODE)->repaired);
+  bdx_validate_summary (d, NULL, NULL, NULL, &failed);
+  g_assert_cmpint (failed, ==, 0);
+
   /* 2014101 read as 201410: within 表3, 2014100, 2014102 … would all
    * do, but the checks across tables (表3's 项 against 表5's) hold only
    * with the 2014101 the text pages print. */
