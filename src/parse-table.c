@@ -425,7 +425,13 @@ assign_roles (const Ctx *cx, const GArray *parts, Col *cols, int n_cols)
     {
       Role by_header = label_role (cx, last_part (cols[c].path),
                                    &cols[c].digits);
-      if (colnum)
+      /* A column headed 合计 holds amounts, whatever stray marks its
+       * cells or the row under the header hold (specks OCR read as
+       * characters in an empty table). */
+      if (by_header == ROLE_AMOUNT
+          && tmatch (cx, "total_row", last_part (cols[c].path), NULL))
+        cols[c].role = ROLE_AMOUNT;
+      else if (colnum)
         {
           const char *t = own_text (g, p0->header_end, c);
           if (!tmatch (cx, "colnum_label", t, NULL) && *t != '\0')
