@@ -49,7 +49,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 #define MIN_RULE_PT 6.0   /* shortest segment taken for a rule */
 #define DARK_LEVEL 200    /* grey below this is ink */
-#define GLYPH_INSET_PT 0.6 /* glyph boxes are erased shrunk by this */
+#define GLYPH_GROW_PT 0.5 /* glyph boxes are erased grown by this */
 #define MAX_RENDER_PIXELS (40u * 1000u * 1000u)
 #define MAX_OCR_PIXELS (60u * 1000u * 1000u)
 /* Triage thresholds, documented at bdx_page_triage() in read.h. */
@@ -568,16 +568,38 @@ typedef struct {
 
 /* Scans a 0/1 ink mask, `outer` lines of `inner` pixels each, for thin
  * runs along the lines; runs on neighbouring lines that overlap merge.
- * Columns are scanned as the rows of the transposed mask. */
+ * A run goes on through erased pixels (text painted over it) when the
+ * ink resumes after them.  Columns are scanned as the rows of the
+ * transposed masks. */
+/* The last ink pixel of the stretch starting at i, gaps of one pixel
+ * allowed. */
+static int
+ink_end (const guint8 *line, int i, int inner)
+{
+  int end = i, gap = 0;
+  for (; i < inner; i++)
+    {
+      if (line[i])
+        {
+          end = i;
+          gap = 0;
+        }
+      else if (++gap > 1)
+        break;
+    }
+  return end;
+}
+
 static void
-scan_runs (const guint8 *ink, int inner, int outer, int min_len,
-           int thick_probe, GArray *out)
+scan_runs (const guint8 *ink, const guint8 *erased, int inner, int outer,
+           int min_len, int bridge_min, int thick_probe, GArray *out)
 {
   g_autoptr (GArray) open = g_array_new (FALSE, FALSE, sizeof (Run));
 
   for (int o = 0; o < outer; o++)
     {
       const guint8 *line = ink + (gsize) o * inner;
+      const guint8 *blank = erased + (gsize) o * inner;
       const guint8 *above = o >= thick_probe ? line - (gsize) thick_probe * inner : NULL;
       const guint8 *below = o + thick_probe < outer ? line + (gsize) thick_probe * inner : NULL;
       int i = 0;
@@ -587,18 +609,24 @@ scan_runs (const guint8 *ink, int inner, int outer, int min_len,
           if (hit == NULL)
             break;
           i = (int) (hit - line);
-          int start = i, gap = 0, end = i;
-          while (i < inner)
+          int start = i, end = ink_end (line, i, inner);
+          /* Bridge erased text: both pieces long enough to be a rule's,
+           * not a stroke sticking out of a glyph box or a rule met
+           * across. */
+          while (end - start + 1 >= bridge_min)
             {
-              if (line[i])
-                {
-                  end = i;
-                  gap = 0;
-                }
-              else if (++gap > 1)
+              int j = end + 1, white = 0;
+              gboolean crossed = FALSE;
+              while (j < inner && !line[j] && (blank[j] || ++white <= 1))
+                crossed |= blank[j++];
+              if (!crossed || j >= inner || !line[j])
                 break;
-              i++;
+              int next = ink_end (line, j, inner);
+              if (next - j + 1 < bridge_min)
+                break;
+              end = next;
             }
+          i = end + 1;
           if (end - start + 1 < min_len)
             continue;
           /* Thin: probes on both sides mostly light (a fill is no line). */
@@ -686,19 +714,25 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
   cairo_paint (cr);
   cairo_scale (cr, s, s);
   poppler_page_render (pp, cr);
+  cairo_surface_flush (surf);
 
-  /* Erase the text. */
-  cairo_set_source_rgb (cr, 1, 1, 1);
+  /* The text is left out: its boxes, grown a little, are erased.  Grown,
+   * because the edge strokes of characters (the left stroke of 阝 or 亻)
+   * lie on their box's edge and would otherwise survive as short rules
+   * that split cells; where a box covers a rule, the rule is bridged
+   * over the erased pixels (scan_runs). */
+  g_autofree guint8 *erased = g_malloc0 ((gsize) W * H);
   for (guint i = 0; i < page->glyphs->len; i++)
     {
       const BdxGlyph *g = &g_array_index (page->glyphs, BdxGlyph, i);
-      double x0 = g->box.x0 + GLYPH_INSET_PT, x1 = g->box.x1 - GLYPH_INSET_PT;
-      double y0 = g->box.y0 + GLYPH_INSET_PT, y1 = g->box.y1 - GLYPH_INSET_PT;
-      if (x1 > x0 && y1 > y0)
-        cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+      int x0 = MAX (0, (int) floor ((g->box.x0 - GLYPH_GROW_PT) * s));
+      int x1 = MIN (W, (int) ceil ((g->box.x1 + GLYPH_GROW_PT) * s));
+      int y0 = MAX (0, (int) floor ((g->box.y0 - GLYPH_GROW_PT) * s));
+      int y1 = MIN (H, (int) ceil ((g->box.y1 + GLYPH_GROW_PT) * s));
+      for (int y = y0; y < y1; y++)
+        if (x1 > x0)
+          memset (erased + (gsize) y * W + x0, 1, x1 - x0);
     }
-  cairo_fill (cr);
-  cairo_surface_flush (surf);
 
   /* Ink mask: a pixel whose darkest channel is below DARK_LEVEL. */
   int stride = cairo_image_surface_get_stride (surf);
@@ -707,11 +741,12 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
   for (int y = 0; y < H; y++)
     {
       const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+      const guint8 *blank = erased + (gsize) y * W;
       guint8 *out = ink + (gsize) y * W;
       for (int x = 0; x < W; x++)
         {
           guint32 p = row[x] & 0xffffff;
-          if (p == 0xffffff) /* most of a page: white */
+          if (p == 0xffffff || blank[x]) /* most of a page: white */
             {
               out[x] = 0;
               continue;
@@ -722,10 +757,11 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
     }
 
   int min_len = (int) (MIN_RULE_PT * s);
+  int bridge_min = (int) (MIN_RULE_PT / 2 * s);
   int probe = MAX (2, (int) lround (1.5 * s));
   g_autoptr (GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
 
-  scan_runs (ink, W, H, min_len, probe, runs);
+  scan_runs (ink, erased, W, H, min_len, bridge_min, probe, runs);
   for (guint i = 0; i < runs->len; i++)
     {
       Run *run = &g_array_index (runs, Run, i);
@@ -737,7 +773,8 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
     }
   g_array_set_size (runs, 0);
   g_autofree guint8 *inkt = transpose (ink, W, H);
-  scan_runs (inkt, H, W, min_len, probe, runs);
+  g_autofree guint8 *erasedt = transpose (erased, W, H);
+  scan_runs (inkt, erasedt, H, W, min_len, bridge_min, probe, runs);
   for (guint i = 0; i < runs->len; i++)
     {
       Run *run = &g_array_index (runs, Run, i);
