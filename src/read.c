@@ -566,11 +566,6 @@ typedef struct {
   int b0, b1; /* extent across, pixels */
 } Run;
 
-/* Scans a 0/1 ink mask, `outer` lines of `inner` pixels each, for thin
- * runs along the lines; runs on neighbouring lines that overlap merge.
- * A run goes on through erased pixels (text painted over it) when the
- * ink resumes after them.  Columns are scanned as the rows of the
- * transposed masks. */
 /* The last ink pixel of the stretch starting at i, gaps of one pixel
  * allowed. */
 static int
@@ -590,6 +585,11 @@ ink_end (const guint8 *line, int i, int inner)
   return end;
 }
 
+/* Scans a 0/1 ink mask, `outer` lines of `inner` pixels each, for thin
+ * runs along the lines; runs on neighbouring lines that overlap merge.
+ * A run goes on through erased pixels (text painted over it) when the
+ * ink resumes after them.  Columns are scanned as the rows of the
+ * transposed masks. */
 static void
 scan_runs (const guint8 *ink, const guint8 *erased, int inner, int outer,
            int min_len, int bridge_min, int thick_probe, GArray *out)
@@ -725,10 +725,14 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
   for (guint i = 0; i < page->glyphs->len; i++)
     {
       const BdxGlyph *g = &g_array_index (page->glyphs, BdxGlyph, i);
-      int x0 = MAX (0, (int) floor ((g->box.x0 - GLYPH_GROW_PT) * s));
-      int x1 = MIN (W, (int) ceil ((g->box.x1 + GLYPH_GROW_PT) * s));
-      int y0 = MAX (0, (int) floor ((g->box.y0 - GLYPH_GROW_PT) * s));
-      int y1 = MIN (H, (int) ceil ((g->box.y1 + GLYPH_GROW_PT) * s));
+      if (!isfinite (g->box.x0) || !isfinite (g->box.x1)
+          || !isfinite (g->box.y0) || !isfinite (g->box.y1))
+        continue;
+      /* Clamped before the conversion: a box may lie far off the page. */
+      int x0 = (int) CLAMP (floor ((g->box.x0 - GLYPH_GROW_PT) * s), 0, W);
+      int x1 = (int) CLAMP (ceil ((g->box.x1 + GLYPH_GROW_PT) * s), 0, W);
+      int y0 = (int) CLAMP (floor ((g->box.y0 - GLYPH_GROW_PT) * s), 0, H);
+      int y1 = (int) CLAMP (ceil ((g->box.y1 + GLYPH_GROW_PT) * s), 0, H);
       for (int y = y0; y < y1; y++)
         if (x1 > x0)
           memset (erased + (gsize) y * W + x0, 1, x1 - x0);
