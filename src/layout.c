@@ -373,6 +373,50 @@ close_open_sides (GArray *hs, GArray *vs)
     }
 }
 
+static gboolean
+crosses (const Seg *h, const Seg *v)
+{
+  return v->at >= h->lo - RULE_TOUCH && v->at <= h->hi + RULE_TOUCH
+         && h->at >= v->lo - RULE_TOUCH && h->at <= v->hi + RULE_TOUCH;
+}
+
+/* A rule of a grid runs at least from one rule across it to the next: a
+ * segment crossing fewer than two is no border but a stroke of a
+ * character that survived the erasing of the text (the upright of 阝 or
+ * 亻 on its glyph box's edge, the bottom of 一 below it), and would split
+ * its cell.  Dropping one may leave another loose: repeat. */
+static void
+drop_loose_segments (GArray *hs, GArray *vs)
+{
+  gboolean dropped = TRUE;
+  while (dropped)
+    {
+      dropped = FALSE;
+      for (int side = 0; side < 2; side++)
+        {
+          GArray *a = side ? vs : hs, *b = side ? hs : vs;
+          for (guint i = 0; i < a->len;)
+            {
+              const Seg *s = &g_array_index (a, Seg, i);
+              int n = 0;
+              /* Stop at two: most segments of a grid cross many. */
+              for (guint j = 0; j < b->len && n < 2; j++)
+                {
+                  const Seg *t = &g_array_index (b, Seg, j);
+                  n += side ? crosses (t, s) : crosses (s, t);
+                }
+              if (n < 2)
+                {
+                  g_array_remove_index (a, i);
+                  dropped = TRUE;
+                }
+              else
+                i++;
+            }
+        }
+    }
+}
+
 static GPtrArray *
 find_grids (const BdxPage *page)
 {
@@ -382,6 +426,9 @@ find_grids (const BdxPage *page)
 
   g_autoptr (GArray) hs = merge_segments (page->hrules, TRUE);
   g_autoptr (GArray) vs = merge_segments (page->vrules, FALSE);
+  drop_loose_segments (hs, vs);
+  if (hs->len < 2 || vs->len < 2)
+    return grids;
   int nh = (int) hs->len, nv = (int) vs->len, n = nh + nv;
   g_autofree int *parent = g_new (int, n);
   for (int i = 0; i < n; i++)
@@ -391,9 +438,7 @@ find_grids (const BdxPage *page)
       const Seg *h = &g_array_index (hs, Seg, i);
       for (int j = 0; j < nv; j++)
         {
-          const Seg *v = &g_array_index (vs, Seg, j);
-          if (v->at >= h->lo - RULE_TOUCH && v->at <= h->hi + RULE_TOUCH
-              && h->at >= v->lo - RULE_TOUCH && h->at <= v->hi + RULE_TOUCH)
+          if (crosses (h, &g_array_index (vs, Seg, j)))
             uf_union (parent, i, nh + j);
         }
     }

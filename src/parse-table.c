@@ -11,12 +11,15 @@
  *    continuation's column under its centre.
  * 2. Header and data rows of a grid: the column-number row (※ ※ 1 2 3),
  *    when printed, ends the header; otherwise the first row holding a
- *    number (an amount or a code) starts the data.  A continuation's
+ *    number (an amount or a code) starts the data, or an earlier row
+ *    that reads as data (see below) or is shaped as data: not the top
+ *    row, no header cell merged down into it, one label and only blanks
+ *    or dashes beside it.  A continuation's
  *    header is the rows at its top that repeat the first piece's header
- *    rows; its data starts after them (rows of dashes included).  A grid with no
- *    number at all (an empty table, a blank template) ends its header at
- *    the first row that reads like a row of data: its cells are row
- *    labels (一、…, 1., a code, 合计, ……) or the empty-table sentence.
+ *    rows; its data starts after them (rows of dashes included).  A row
+ *    reads as data when its cells are row labels (一、…, 1., a code, 合计,
+ *    ……), amounts or the empty-table sentence (an empty table, a blank
+ *    template).
  * 3. Sides: when the top header row has a cell matching side.income and
  *    another matching side.expenditure, each spanning two columns or more
  *    (its labels and its amounts), each column belongs to the side whose
@@ -223,6 +226,30 @@ row_reads_as_data (const Ctx *cx, const BdxGrid *g, int r)
   return label;
 }
 
+/* A row shaped like a row of data though it prints no number: below the
+ * top row, no header cell reaching into it from above, and one label
+ * with nothing but blanks or dashes beside it (a 三公 item with no
+ * money, 因公出国(境)费 | | |).  A header row prints its column heads
+ * beside its first cell, or lies beside a head merged down over it. */
+static gboolean
+row_shaped_as_data (const BdxGrid *g, int r)
+{
+  if (r < 1)
+    return FALSE;
+  int labels = 0;
+  for (int c = 0; c < g->n_cols; c++)
+    {
+      const BdxCell *cell = bdx_grid_cell (g, r, c);
+      if (cell->row < r)
+        return FALSE;
+      if (cell->col != c || *cell->text == '\0')
+        continue;
+      if (!bdx_money_is_amount (cell->text))
+        labels++;
+    }
+  return labels == 1;
+}
+
 static Part
 analyze_part (const Ctx *cx, const BdxTablePiece *piece)
 {
@@ -235,26 +262,23 @@ analyze_part (const Ctx *cx, const BdxTablePiece *piece)
         part.data_start = r + 1;
         return part;
       }
+  /* Data starts at the first row printing a number, or before it at a
+   * row shaped as data or of row labels: leading rows with no money are
+   * data too. */
   for (int r = 0; r < g->n_rows; r++)
-    if (row_has_data (cx, g, r))
+    if (row_has_data (cx, g, r) || row_shaped_as_data (g, r)
+        || (r >= 1 && row_reads_as_data (cx, g, r)))
       {
         part.header_end = part.data_start = r;
         return part;
       }
-  /* No number anywhere: the header ends where rows of labels start, or
-   * after the last row that prints anything. */
+  /* No row of data: the header ends after the last row that prints
+   * anything. */
   int last = 0;
   for (int r = 0; r < g->n_rows; r++)
-    {
-      if (r >= 1 && row_reads_as_data (cx, g, r))
-        {
-          part.header_end = part.data_start = r;
-          return part;
-        }
-      for (int c = 0; c < g->n_cols; c++)
-        if (*own_text (g, r, c))
-          last = r + 1;
-    }
+    for (int c = 0; c < g->n_cols; c++)
+      if (*own_text (g, r, c))
+        last = r + 1;
   part.header_end = part.data_start = last;
   return part;
 }

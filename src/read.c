@@ -49,7 +49,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 #define MIN_RULE_PT 6.0   /* shortest segment taken for a rule */
 #define DARK_LEVEL 200    /* grey below this is ink */
-#define GLYPH_INSET_PT 0.6 /* glyph boxes are erased shrunk by this */
+#define GLYPH_GROW_PT 0.5 /* glyph boxes are erased grown by this */
 #define MAX_RENDER_PIXELS (40u * 1000u * 1000u)
 #define MAX_OCR_PIXELS (60u * 1000u * 1000u)
 /* Triage thresholds, documented at bdx_page_triage() in read.h. */
@@ -645,12 +645,28 @@ run_end (const guint64 *line, int start, int words)
   return words * 64 - 1;
 }
 
+/* Sets bits [a, b) of a line of a bit mask. */
+static void
+set_bits (guint64 *line, int a, int b)
+{
+  for (int w = a >> 6; a < b; w++)
+    {
+      int lo = a & 63, hi = MIN (64, lo + (b - a));
+      guint64 m = (hi == 64 ? ~G_GUINT64_CONSTANT (0) : (G_GUINT64_CONSTANT (1) << hi) - 1)
+                  & (~G_GUINT64_CONSTANT (0) << lo);
+      line[w] |= m;
+      a += hi - lo;
+    }
+}
+
 /* Scans an ink mask, `outer` lines of `inner` pixels each, for thin
  * runs along the lines; runs on neighbouring lines that overlap merge.
- * Columns are scanned as the rows of the transposed mask. */
+ * A run goes on through erased pixels (text painted over it) when the
+ * ink resumes after them.  Columns are scanned as the rows of the
+ * transposed masks. */
 static void
-scan_runs (const guint64 *ink, int inner, int outer, int min_len,
-           int thick_probe, GArray *out)
+scan_runs (const guint64 *ink, const guint64 *erased, int inner, int outer,
+           int min_len, int bridge_min, int thick_probe, GArray *out)
 {
   g_autoptr (GArray) open = g_array_new (FALSE, FALSE, sizeof (Run));
   int words = (inner + 63) / 64;
@@ -658,6 +674,7 @@ scan_runs (const guint64 *ink, int inner, int outer, int min_len,
   for (int o = 0; o < outer; o++)
     {
       const guint64 *line = ink + (gsize) o * words;
+      const guint64 *blank = erased + (gsize) o * words;
       const guint64 *above = o >= thick_probe ? line - (gsize) thick_probe * words : NULL;
       const guint64 *below = o + thick_probe < outer ? line + (gsize) thick_probe * words : NULL;
       int i = 0;
@@ -669,6 +686,23 @@ scan_runs (const guint64 *ink, int inner, int outer, int min_len,
           /* A run bridges one-pixel gaps: it ends before two light
            * pixels in a row. */
           int start = i, end = run_end (line, i, words);
+          /* Bridge erased text: both pieces long enough to be a rule's,
+           * not a stroke sticking out of a glyph box or a rule met
+           * across. */
+          while (end - start + 1 >= bridge_min)
+            {
+              int j = end + 1, white = 0;
+              gboolean crossed = FALSE;
+              while (j < inner && !ink_at (line, j)
+                     && (ink_at (blank, j) || ++white <= 1))
+                crossed |= ink_at (blank, j++);
+              if (!crossed || j >= inner || !ink_at (line, j))
+                break;
+              int next = run_end (line, j, words);
+              if (next - j + 1 < bridge_min)
+                break;
+              end = next;
+            }
           i = MIN (end + 2, inner);
           if (end - start + 1 < min_len)
             continue;
@@ -879,28 +913,50 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
   cairo_paint (cr);
   cairo_scale (cr, s, s);
   poppler_page_render (pp, cr);
+  cairo_surface_flush (surf);
 
-  /* Erase the text. */
-  cairo_set_source_rgb (cr, 1, 1, 1);
+  /* The text is left out: its boxes, grown a little, are erased.  Grown,
+   * because the edge strokes of characters (the left stroke of 阝 or 亻)
+   * lie on their box's edge and would otherwise survive as short rules
+   * that split cells; where a box covers a rule, the rule is bridged
+   * over the erased pixels (scan_runs). */
+  /* Erased pixels, a bit a pixel as the ink masks, and transposed. */
+  int wpl = (W + 63) / 64, wplt = (H + 63) / 64;
+  g_autofree guint64 *erased = g_new0 (guint64, (gsize) wpl * H);
+  g_autofree guint64 *erasedt = g_new0 (guint64, (gsize) wplt * W);
   for (guint i = 0; i < page->glyphs->len; i++)
     {
       const BdxGlyph *g = &g_array_index (page->glyphs, BdxGlyph, i);
-      double x0 = g->box.x0 + GLYPH_INSET_PT, x1 = g->box.x1 - GLYPH_INSET_PT;
-      double y0 = g->box.y0 + GLYPH_INSET_PT, y1 = g->box.y1 - GLYPH_INSET_PT;
-      if (x1 > x0 && y1 > y0)
-        cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+      if (!isfinite (g->box.x0) || !isfinite (g->box.x1)
+          || !isfinite (g->box.y0) || !isfinite (g->box.y1))
+        continue;
+      /* Clamped before the conversion: a box may lie far off the page. */
+      int x0 = (int) CLAMP (floor ((g->box.x0 - GLYPH_GROW_PT) * s), 0, W);
+      int x1 = (int) CLAMP (ceil ((g->box.x1 + GLYPH_GROW_PT) * s), 0, W);
+      int y0 = (int) CLAMP (floor ((g->box.y0 - GLYPH_GROW_PT) * s), 0, H);
+      int y1 = (int) CLAMP (ceil ((g->box.y1 + GLYPH_GROW_PT) * s), 0, H);
+      if (x1 <= x0 || y1 <= y0)
+        continue;
+      for (int y = y0; y < y1; y++)
+        set_bits (erased + (gsize) y * wpl, x0, x1);
+      for (int x = x0; x < x1; x++)
+        set_bits (erasedt + (gsize) x * wplt, y0, y1);
     }
-  cairo_fill (cr);
-  cairo_surface_flush (surf);
 
   build_masks (r, surf, W, H);
+  /* Erased pixels are no ink. */
+  for (gsize k = 0, n = (gsize) ((W + 63) / 64) * H; k < n; k++)
+    r->ink[k] &= ~erased[k];
+  for (gsize k = 0, n = (gsize) ((H + 63) / 64) * W; k < n; k++)
+    r->inkt[k] &= ~erasedt[k];
   const guint64 *ink = r->ink;
 
   int min_len = (int) (MIN_RULE_PT * s);
+  int bridge_min = (int) (MIN_RULE_PT / 2 * s);
   int probe = MAX (2, (int) lround (1.5 * s));
   g_autoptr (GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
 
-  scan_runs (ink, W, H, min_len, probe, runs);
+  scan_runs (ink, erased, W, H, min_len, bridge_min, probe, runs);
   for (guint i = 0; i < runs->len; i++)
     {
       Run *run = &g_array_index (runs, Run, i);
@@ -911,7 +967,7 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
       g_array_append_val (page->hrules, rule);
     }
   g_array_set_size (runs, 0);
-  scan_runs (r->inkt, H, W, min_len, probe, runs);
+  scan_runs (r->inkt, erasedt, H, W, min_len, bridge_min, probe, runs);
   for (guint i = 0; i < runs->len; i++)
     {
       Run *run = &g_array_index (runs, Run, i);

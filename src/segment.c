@@ -12,7 +12,10 @@
  *    text with half-width punctuation), the font size
  *    changes by more than 15 %, the vertical gap is more than twice the
  *    line height, or a grid stands between them.  A page break continues
- *    a paragraph whose last line was full.
+ *    a paragraph whose last line was full.  A page's margins are the
+ *    extent of its lines, widened to the median margins of the pages of
+ *    body text of its size (a page of a few indented lines has none of
+ *    its own).
  * 3. A paragraph that matches heading.N and does not end like a sentence
  *    is a heading of level N; its lines carry that level.
  * 4. Table of contents: from the line 目录, paragraphs are contents
@@ -30,6 +33,7 @@
  */
 #include "bdx/segment.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "bdx/text.h"
@@ -99,22 +103,85 @@ typedef struct {
   guint item;
 } Span;
 
+/* A page's text margins. */
+typedef struct {
+  double left, right;
+} Margins;
+
+static int
+cmp_double (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+/* Lines on a page of body text that make its margins known. */
+#define MARGIN_MIN_LINES 5
+
+/* The margins of each layout: the extent of its lines, widened to the
+ * median margins of the pages of body text of its size.  A page holding
+ * only the last lines of a section (资金分配情况…, 资金执行时间…) has all
+ * of them indented and none reaching the right margin: measured on its
+ * own, its first line would look full and swallow the next. */
+static Margins *
+page_margins (const GPtrArray *layouts)
+{
+  guint n = layouts->len;
+  Margins *m = g_new (Margins, n);
+  g_autofree gboolean *body = g_new0 (gboolean, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const BdxLayout *l = g_ptr_array_index (layouts, i);
+      m[i] = (Margins){ l->text_left, l->text_right };
+      guint lines = 0;
+      for (guint k = 0; k < l->blocks->len; k++)
+        lines += ((const BdxBlock *) g_ptr_array_index (l->blocks, k))->kind
+                 == BDX_BLOCK_LINE;
+      body[i] = lines >= MARGIN_MIN_LINES && !bdx_layout_looks_tabular (l);
+    }
+  g_autoptr (GArray) lefts = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) rights = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; i < n; i++)
+    {
+      const BdxLayout *l = g_ptr_array_index (layouts, i);
+      g_array_set_size (lefts, 0);
+      g_array_set_size (rights, 0);
+      for (guint j = 0; j < n; j++)
+        {
+          const BdxLayout *o = g_ptr_array_index (layouts, j);
+          if (body[j] && fabs (o->width - l->width) < 1.0)
+            {
+              g_array_append_val (lefts, o->text_left);
+              g_array_append_val (rights, o->text_right);
+            }
+        }
+      if (lefts->len == 0)
+        continue;
+      g_array_sort (lefts, cmp_double);
+      g_array_sort (rights, cmp_double);
+      m[i].left = MIN (m[i].left, g_array_index (lefts, double, lefts->len / 2));
+      m[i].right
+          = MAX (m[i].right, g_array_index (rights, double, rights->len / 2));
+    }
+  return m;
+}
+
 static gboolean
 continues (const BdxPatterns *p, const BdxTextLine *prev,
-           const BdxTextLine *cur, const BdxLayout *lp, const BdxLayout *lc)
+           const BdxTextLine *cur, const Margins *lp, const Margins *lc)
 {
   double em = MAX (prev->em, cur->em);
-  gboolean prev_full = prev->box.x1 >= lp->text_right - 1.5 * em;
+  gboolean prev_full = prev->box.x1 >= lp->right - 1.5 * em;
   /* A line that stops short of the margin although it is long and does
    * not end a sentence (justified text with half-width punctuation:
    * "拟购买工程0万元;拟购买服务" + "2555.8万元。") still goes on. */
   if (!prev_full && cur->page == prev->page
-      && prev->box.x1 - lp->text_left >= 0.85 * (lp->text_right - lp->text_left)
+      && prev->box.x1 - lp->left >= 0.85 * (lp->right - lp->left)
       && !matches (p, "line_end", prev->text, NULL))
     prev_full = TRUE;
   if (!prev_full)
     return FALSE;
-  if (cur->box.x0 > lc->text_left + 1.0 * cur->em)
+  if (cur->box.x0 > lc->left + 1.0 * cur->em)
     return FALSE;
   if (cur->em > prev->em * 1.15 || prev->em > cur->em * 1.15)
     return FALSE;
@@ -164,15 +231,12 @@ add_outline (GPtrArray *outline, GPtrArray *stack, const char *heading,
   g_ptr_array_add (stack, n);
 }
 
-static BdxLayout *
-layout_of_page (BdxSegments *s, int page)
+static const Margins *
+margins_of_page (BdxSegments *s, const Margins *m, int page)
 {
   for (guint i = 0; i < s->layouts->len; i++)
-    {
-      BdxLayout *l = g_ptr_array_index (s->layouts, i);
-      if (l->page == page)
-        return l;
-    }
+    if (((BdxLayout *) g_ptr_array_index (s->layouts, i))->page == page)
+      return &m[i];
   g_assert_not_reached ();
 }
 
@@ -365,6 +429,7 @@ bdx_segment (GPtrArray *layouts, const BdxPatterns *p)
   /* 2. Paragraphs as spans of lines, broken also where a grid stands. */
   g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
   {
+    g_autofree Margins *margins = page_margins (layouts);
     gboolean grid_between = FALSE;
     guint li = 0;
     for (guint k = 0; k < s->items->len; k++)
@@ -381,8 +446,9 @@ bdx_segment (GPtrArray *layouts, const BdxPatterns *p)
           {
             Span *sp = &g_array_index (spans, Span, spans->len - 1);
             BdxTextLine *prev = g_ptr_array_index (s->lines, sp->last);
-            join = continues (p, prev, cur, layout_of_page (s, prev->page),
-                              layout_of_page (s, cur->page));
+            join = continues (p, prev, cur,
+                              margins_of_page (s, margins, prev->page),
+                              margins_of_page (s, margins, cur->page));
             if (join)
               sp->last = li;
           }
