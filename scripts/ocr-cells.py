@@ -11,7 +11,8 @@ rows in order (by code and name when the counts differ).  A table that
 ACTUAL lacks counts all its cells wrong.
 
 A wrong cell is "flagged" when ACTUAL says so: a notice names its page and
-the text OCR read there (bdx's low-confidence notices), or a failed check
+the text OCR read there (bdx's low-confidence notices; for a column header
+read as nothing, its page and "amount column N"), or a failed check
 concerns its table and row.  Otherwise it is "silent".
 
 --tables restricts the count to the tables of those ids.  Prints the counts
@@ -40,6 +41,16 @@ def amount_text(fen, unit):
     if frac:
         s += "." + str(frac).rjust(digits, "0").rstrip("0")
     return ("-" if neg else "") + s
+
+
+class Nothing(str):
+    """An empty reading, with where it is ("amount column 12") for the
+    notice that flags it."""
+
+    def __new__(cls, place):
+        s = super().__new__(cls, "")
+        s.place = place
+        return s
 
 
 def row_key(r):
@@ -97,6 +108,11 @@ def main(argv):
             for n in notices:
                 if f"'{text}'" in n and any(n.startswith(f"page {p}:") for p in pages):
                     return True
+        elif isinstance(text, Nothing):
+            # a cell read as nothing: a notice names its page and place
+            for n in notices:
+                if text.place in n and any(n.startswith(f"page {p}:") for p in pages):
+                    return True
         for c in failed:
             if c.get("table") != table:
                 continue
@@ -142,8 +158,11 @@ def main(argv):
             ac = acols[i] if i < len(acols) else None
             ok = ac is not None and ac.get("id") == ec.get("id") \
                 and ac.get("header") == ec.get("header")
+            read = ac.get("header") if ac else None
+            if read == "":
+                read = Nothing(f"amount column {i + 1}")
             count(ok, f"column {i} {ec.get('header')!r} read {ac.get('header') if ac else None!r}",
-                  False, tid, None, ac.get("header") if ac else None, pages)
+                  False, tid, None, read, pages)
         for er, ar in match_rows(et.get("rows", []), at.get("rows", []) if at else []):
             label = er.get("name")
             for key in ("kind", "code", "name"):

@@ -9,6 +9,8 @@
  */
 #include "bdx/disclosure.h"
 
+#include <string.h>
+
 /* An empty GPtrArray of owned strings. */
 static GPtrArray *
 new_string_array (void)
@@ -438,4 +440,27 @@ bdx_check_status_name (BdxCheckStatus status)
     default:
       return NULL;
     }
+}
+
+int
+bdx_code_level (const char *code)
+{
+  switch (code != NULL ? strlen (code) : 0)
+    {
+    case 3: return 1;
+    case 5: return 2;
+    case 7: return 3;
+    case 9: return 4;
+    default: return 0;
+    }
+}
+
+gboolean
+bdx_disclosure_page_is_ocr (const BdxDisclosure *d, int page)
+{
+  g_return_val_if_fail (d != NULL, FALSE);
+  for (guint i = 0; d->source.ocr_pages && i < d->source.ocr_pages->len; i++)
+    if (g_array_index (d->source.ocr_pages, int, i) == page)
+      return TRUE;
+  return FALSE;
 }

@@ -2037,20 +2037,6 @@ misreadings (BdxMoney m, BdxUnit unit, GArray *out)
     }
 }
 
-/* A code's level as the table parser gives it (parse-table.c). */
-static int
-code_level (const char *code)
-{
-  switch (strlen (code))
-    {
-    case 3: return 1;
-    case 5: return 2;
-    case 7: return 3;
-    case 9: return 4;
-    default: return 0;
-    }
-}
-
 static gboolean
 look_alike (char a, char b)
 {
@@ -2087,17 +2073,6 @@ code_misread (const char *code, const char *read)
   return dist[n][m] > 0 && dist[n][m] <= MAX_SLIPS;
 }
 
-static gboolean
-all_digits (const char *s)
-{
-  if (s == NULL || *s == '\0')
-    return FALSE;
-  for (; *s; s++)
-    if (!g_ascii_isdigit (*s))
-      return FALSE;
-  return TRUE;
-}
-
 /* The codes a row's OCR-read code may stand for: a child of the code
  * printed above it one level up (the nearest row above with a code two
  * digits shorter), which OCR could have misread as what it read.  A 类
@@ -2112,7 +2087,7 @@ code_alternatives (const BdxTable *t, guint r, GPtrArray *out)
       for (guint k = r; k-- > 0 && parent == NULL;)
         {
           const BdxRow *above = g_ptr_array_index (t->rows, k);
-          if (above->side == row->side && all_digits (above->code)
+          if (above->side == row->side && bdx_text_is_digits (above->code)
               && (int) strlen (above->code) == len - 2)
             parent = above->code;
         }
@@ -2140,7 +2115,7 @@ code_in_doubt (const BdxDisclosure *d, const BdxTable *t, const BdxRow *row)
     {
       const BdxCheck *chk = g_ptr_array_index (d->checks, c);
       if (chk->status != BDX_CHECK_FAILED || chk->row == NULL
-          || g_strcmp0 (chk->table, t->id) != 0 || !all_digits (chk->row))
+          || g_strcmp0 (chk->table, t->id) != 0 || !bdx_text_is_digits (chk->row))
         continue;
       size_t k = strlen (chk->row);
       if (k <= n && strncmp (chk->row, row->code, k) == 0)
@@ -2192,10 +2167,7 @@ code_twins (const BdxDisclosure *d, BdxRow *row)
 static gboolean
 on_ocr_page (const BdxDisclosure *d, const BdxRow *row)
 {
-  for (guint i = 0; i < d->source.ocr_pages->len; i++)
-    if (g_array_index (d->source.ocr_pages, int, i) == row->page)
-      return TRUE;
-  return FALSE;
+  return bdx_disclosure_page_is_ocr (d, row->page);
 }
 
 static gboolean
@@ -2336,7 +2308,7 @@ repair_one (BdxDisclosure *d, const BdxPatterns *patterns, GError **error)
       for (guint r = 0; r < t->rows->len; r++)
         {
           BdxRow *row = g_ptr_array_index (t->rows, r);
-          if (!on_ocr_page (d, row) || !all_digits (row->code)
+          if (!on_ocr_page (d, row) || !bdx_text_is_digits (row->code)
               || !code_in_doubt (d, t, row))
             continue;
           char *key = g_strdup_printf ("%s|%s", row->code,
@@ -2374,7 +2346,7 @@ repair_one (BdxDisclosure *d, const BdxPatterns *patterns, GError **error)
               was[i] = r->code;
               was_level[i] = r->level;
               r->code = x->code;
-              r->level = code_level (x->code);
+              r->level = bdx_code_level (x->code);
             }
           ok = bdx_validate (d, patterns, NULL, error);
           fixed = ok ? fixed_checks (before, d) : -1;
@@ -2423,7 +2395,7 @@ repair_one (BdxDisclosure *d, const BdxPatterns *patterns, GError **error)
           mark_repaired (r, BDX_OCR_FIELD_CODE, read);
           g_free (r->code);
           r->code = g_strdup (x->code);
-          r->level = code_level (r->code);
+          r->level = bdx_code_level (r->code);
         }
       if (!bdx_validate (d, patterns, NULL, error))
         return -1;
@@ -2472,10 +2444,7 @@ typedef struct {
 static gboolean
 page_is_ocr (const BdxDisclosure *d, int page)
 {
-  for (guint i = 0; i < d->source.ocr_pages->len; i++)
-    if (g_array_index (d->source.ocr_pages, int, i) == page)
-      return TRUE;
-  return FALSE;
+  return bdx_disclosure_page_is_ocr (d, page);
 }
 
 static void

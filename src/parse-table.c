@@ -427,17 +427,6 @@ data_kind (const Ctx *cx, const GArray *parts, int c)
   return seen;
 }
 
-static gboolean
-all_digits (const char *t)
-{
-  if (*t == '\0')
-    return FALSE;
-  for (; *t; t++)
-    if (!g_ascii_isdigit (*t))
-      return FALSE;
-  return TRUE;
-}
-
 static void
 assign_roles (const Ctx *cx, const GArray *parts, Col *cols, int n_cols)
 {
@@ -520,7 +509,7 @@ assign_roles (const Ctx *cx, const GArray *parts, Col *cols, int n_cols)
               if (!own || *cell->text == '\0')
                 continue;
               any = TRUE;
-              if (!all_digits (cell->text))
+              if (!bdx_text_is_digits (cell->text))
                 {
                   digits = FALSE;
                   break;
@@ -703,19 +692,6 @@ notice (BdxDisclosure *d, const char *fmt, ...)
   va_end (ap);
 }
 
-static int
-code_level (const char *code)
-{
-  switch (strlen (code))
-    {
-    case 3: return 1;
-    case 5: return 2;
-    case 7: return 3;
-    case 9: return 4;
-    default: return 0;
-    }
-}
-
 typedef struct {
   const Ctx *cx;
   const Part *pt;
@@ -843,7 +819,7 @@ parse_row (const RowCtx *rc, int r, BdxSide side, int panel, int label_panel)
           code_confidence = MIN (code_confidence, cell->confidence);
           /* Step 7: join the code parts. */
           g_autofree char *t = bdx_text_strip_spaces (cell->text);
-          if (!all_digits (t))
+          if (!bdx_text_is_digits (t))
             {
               if (row->name == NULL)
                 row->name = g_strdup (cell->text);
@@ -891,7 +867,7 @@ parse_row (const RowCtx *rc, int r, BdxSide side, int panel, int label_panel)
   if (row->name == NULL && row->code == NULL && row->project == NULL && !any)
     return NULL;
   if (row->code)
-    row->level = code_level (row->code);
+    row->level = bdx_code_level (row->code);
   if (row->name)
     {
       g_autofree char *bare = bdx_text_strip_spaces (row->name);
@@ -1131,6 +1107,20 @@ build_table (const Ctx *cx, GArray *parts)
                                            cols[c].side);
           col->panel = n_panels > 1 ? cols[c].panel : 0;
           g_ptr_array_add (t->columns, col);
+          /* On a page OCR read, a header no pattern of a known table
+           * knows is likely misread: flagged, its column left without
+           * an id rather than guessed. */
+          if (t->id != NULL && cols[c].id == NULL
+              && bdx_disclosure_page_is_ocr (cx->d, first->page))
+            {
+              if (*cols[c].path != '\0')
+                notice (cx->d, "page %d: %s: OCR read the column header '%s', "
+                        "which no pattern of this table knows",
+                        first->page, label, cols[c].path);
+              else
+                notice (cx->d, "page %d: %s: OCR read no header over amount "
+                        "column %u", first->page, label, t->columns->len);
+            }
         }
 
   /* A table of amounts without a unit of its own (one of names only,

@@ -187,3 +187,14 @@ bdx_text_chinese_number (const char *s)
     }
   return any ? value + current : 0;
 }
+
+gboolean
+bdx_text_is_digits (const char *s)
+{
+  if (s == NULL || *s == '\0')
+    return FALSE;
+  for (; *s; s++)
+    if (!g_ascii_isdigit (*s))
+      return FALSE;
+  return TRUE;
+}

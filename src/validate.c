@@ -366,12 +366,7 @@ bdx__name_matches (const BdxPattern *e, const char *name)
 gboolean
 bdx__code_is_digits (const char *code)
 {
-  if (code == NULL || *code == '\0')
-    return FALSE;
-  for (const char *p = code; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-  return TRUE;
+  return bdx_text_is_digits (code);
 }
 
 gboolean

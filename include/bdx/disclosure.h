@@ -219,6 +219,11 @@ BDX_API void bdx_row_free (BdxRow *r);
 BDX_API BdxOcrMark *bdx_row_add_ocr_mark (BdxRow *r, int field,
                                           const char *read, int confidence,
                                           gboolean repaired);
+/* Whether page (1-based) was read by OCR (source.ocr_pages). */
+BDX_API gboolean bdx_disclosure_page_is_ocr (const BdxDisclosure *d, int page);
+/* A classification code's level by its length: 1, 2, 3, 4 for 3, 5, 7, 9
+ * digits (类, 款, 项, and a fourth level some regions print); 0 otherwise. */
+BDX_API int bdx_code_level (const char *code);
 /* The row's mark for field, or NULL. */
 BDX_API BdxOcrMark *bdx_row_ocr_mark (const BdxRow *r, int field);
 BDX_API BdxOutlineNode *bdx_outline_node_new (const char *heading, int level,

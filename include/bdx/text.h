@@ -66,6 +66,10 @@ BDX_API char *bdx_text_strip_spaces (const char *s);
  * tables and headings are numbered; 0 when s is not one. */
 BDX_API int bdx_text_chinese_number (const char *s);
 
+/* TRUE when s is one or more ASCII digits and nothing else (a
+ * classification code); FALSE for NULL and "". */
+BDX_API gboolean bdx_text_is_digits (const char *s);
+
 G_END_DECLS
 
 #endif
