@@ -1600,6 +1600,7 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
 
   g_autoptr (GArray) regions = g_array_new (FALSE, FALSE, sizeof (Region));
   g_autoptr (GArray) grid_spans = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (Region));
   for (guint b = 0; b < layout->blocks->len; b++)
     {
       const BdxBlock *block = g_ptr_array_index (layout->blocks, b);
@@ -1624,6 +1625,33 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
       Region j = { .box = { l->box.x0 - em / 2, l->box.y0 - em / 4,
                             l->box.x1 + em / 2, l->box.y1 + em / 4 },
                    .text = l->text, .kind = CELL_TEXT, .line = TRUE };
+      g_array_append_val (lines, j);
+    }
+  /* Lines the page pass read twice over one another (a title read as
+   * two garbled lines that overlap) are one line: read apart, both
+   * readings would be kept and interleave ("一般公公共共预预算算"). */
+  for (guint a = 0; a < lines->len; a++)
+    {
+      Region *ra = &g_array_index (lines, Region, a);
+      for (guint b = a + 1; b < lines->len; b++)
+        {
+          Region *rb = &g_array_index (lines, Region, b);
+          double ox = MIN (ra->box.x1, rb->box.x1) - MAX (ra->box.x0, rb->box.x0);
+          double oy = MIN (ra->box.y1, rb->box.y1) - MAX (ra->box.y0, rb->box.y0);
+          double hmin = MIN (ra->box.y1 - ra->box.y0, rb->box.y1 - rb->box.y0);
+          if (ox <= 0 || oy < hmin / 2)
+            continue;
+          ra->box.x0 = MIN (ra->box.x0, rb->box.x0);
+          ra->box.y0 = MIN (ra->box.y0, rb->box.y0);
+          ra->box.x1 = MAX (ra->box.x1, rb->box.x1);
+          ra->box.y1 = MAX (ra->box.y1, rb->box.y1);
+          g_array_remove_index (lines, b);
+          b = a; /* the grown line may now meet earlier ones */
+        }
+    }
+  for (guint a = 0; a < lines->len; a++)
+    {
+      Region j = g_array_index (lines, Region, a);
       clamp_region (&j, j.box.x0 * s, j.box.y0 * s, j.box.x1 * s, j.box.y1 * s, W, H);
       if (j.w < 4 || j.h < 4)
         continue;

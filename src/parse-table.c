@@ -781,7 +781,10 @@ parse_row (const RowCtx *rc, int r, BdxSide side, int panel, int label_panel)
               && rc->unit != BDX_UNIT_UNKNOWN)
             {
               g_autoptr (GError) err = NULL;
-              if (!bdx_money_parse (cell->text, rc->unit, &m, &err))
+              /* A lone 一 in an amount cell is the dash printed for zero,
+               * read by OCR as the character it looks like. */
+              const char *text = strcmp (cell->text, "一") == 0 ? "-" : cell->text;
+              if (!bdx_money_parse (text, rc->unit, &m, &err))
                 {
                   if (!is_empty_note (cx, cell->text))
                     notice (cx->d, "%s: page %d: cell '%s' in column '%s' "
