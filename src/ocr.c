@@ -733,8 +733,8 @@ is_bar (gunichar c)
 }
 
 /* A full-width colon is two dots a quarter em apart, and tesseract reads
- * it now and then as two marks: ";," or ":." ("其中;,一般财力" for
- * "其中：一般财力").  Two such marks in a row, among glyphs from
+ * it now and then as two marks: ";,", ":." or ";:" ("其中;,一般财力"
+ * for "其中：一般财力").  Two such marks in a row, among glyphs from
  * `from` on, become one ':'. */
 static void
 merge_split_colons (GArray *glyphs, GArray *inks, guint from)
@@ -743,7 +743,8 @@ merge_split_colons (GArray *glyphs, GArray *inks, guint from)
     {
       BdxGlyph *a = &g_array_index (glyphs, BdxGlyph, i);
       const BdxGlyph *b = &g_array_index (glyphs, BdxGlyph, i + 1);
-      if ((a->c != ';' && a->c != ':') || (b->c != ',' && b->c != '.'))
+      if ((a->c != ';' && a->c != ':')
+          || (b->c != ',' && b->c != '.' && b->c != ':' && b->c != ';'))
         continue;
       a->c = ':';
       a->box.x1 = MAX (a->box.x1, b->box.x1);
@@ -1300,6 +1301,7 @@ static const struct {
   { 0x653B, 0x5B5C }, /* 攻 → 孜 */
   { 0x4E8E, 0x6B3E }, /* 于 → 款 */
   { 0x5BAB, 0x8425 }, /* 宫 → 营 (经营) */
+  { 0x5BF9, 0x8868 }, /* 对 → 表 (总表), bold sans titles of generated scans */
 };
 
 static gboolean
