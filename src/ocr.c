@@ -1712,9 +1712,7 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
         float least = 1;
         for (guint i = 0; i < first->len; i++)
           least = MIN (least, g_array_index (first, BdxGlyph, i).confidence);
-        gboolean sure = j->line ? first->len > SURE_LINE_GLYPHS && least >= SURE_LINE
-                                : g_getenv ("BDX_SURE_CELL") && psm == PSM_SINGLE_LINE
-                                      && first->len >= 2 && least >= 0.97f;
+        gboolean sure = j->line && first->len > SURE_LINE_GLYPHS && least >= SURE_LINE;
         if (sure)
           {
             g_autofree char *t0 = glyphs_text (first);
