@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "bdx/error.h"
+#include "ocr-private.h"
 
 #define MAX_IMAGE_PIXELS (60u * 1000u * 1000u)
 
@@ -29,23 +30,6 @@ struct _BdxImageFile {
   int format; /* leptonica's IFF_* */
   int n_pages;
 };
-
-static void
-lept_to_debug (const char *msg)
-{
-  g_debug ("leptonica: %s", msg);
-}
-
-static void
-quiet_leptonica (void)
-{
-  static gsize once = 0;
-  if (g_once_init_enter (&once))
-    {
-      leptSetStderrHandler (lept_to_debug);
-      g_once_init_leave (&once, 1);
-    }
-}
 
 gboolean
 bdx_image_sniff (GBytes *bytes)
@@ -66,7 +50,7 @@ BdxImageFile *
 bdx_image_file_open_bytes (GBytes *bytes, guint max_pages, GError **error)
 {
   g_return_val_if_fail (bytes != NULL, NULL);
-  quiet_leptonica ();
+  bdx__ocr_quiet_leptonica ();
   if (max_pages == 0)
     max_pages = BDX_DEFAULT_MAX_PAGES;
 

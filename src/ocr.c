@@ -81,6 +81,7 @@
 #include "bdx/money.h"
 #include "bdx/text.h"
 #include "bdx/validate.h"
+#include "ocr-private.h"
 
 #define WORK_DPI 300.0     /* pictures below MIN_DPI are scaled to this */
 #define MIN_DPI 250.0
@@ -121,8 +122,8 @@ lept_to_debug (const char *msg)
   g_debug ("leptonica: %s", msg);
 }
 
-static void
-quiet_leptonica (void)
+void
+bdx__ocr_quiet_leptonica (void)
 {
   static gsize once = 0;
   if (g_once_init_enter (&once))
@@ -226,7 +227,7 @@ quiet_tesseract (TessBaseAPI *api)
 BdxOcrEngine *
 bdx_ocr_engine_new (const BdxOcrEngineOptions *opts, GError **error)
 {
-  quiet_leptonica ();
+  bdx__ocr_quiet_leptonica ();
   limit_openmp ();
   const char *lang = opts && opts->lang ? opts->lang : "chi_sim";
   const char *datapath = opts ? opts->datapath : NULL;
@@ -602,7 +603,7 @@ bdx_ocr_image_new (BdxOcrEngine *e, struct Pix *pix,
                    const BdxOcrImageOptions *opts, GError **error)
 {
   g_return_val_if_fail (e != NULL && pix != NULL, NULL);
-  quiet_leptonica ();
+  bdx__ocr_quiet_leptonica ();
   limit_openmp ();
   BdxOcrImageOptions o = opts ? *opts : (BdxOcrImageOptions){ 0 };
 
@@ -2708,7 +2709,7 @@ bdx_ocr_pool_new (guint n_workers, const BdxOcrEngineOptions *opts,
                   gpointer user_data, GError **error)
 {
   g_return_val_if_fail (func != NULL, NULL);
-  quiet_leptonica ();
+  bdx__ocr_quiet_leptonica ();
   limit_openmp ();
   if (n_workers == 0)
     n_workers = MAX (1u, g_get_num_processors ());
