@@ -13,7 +13,7 @@
  *    character whose NFKC form is several characters ("㈠" → "(一)")
  *    splits its box evenly.
  * 3. Rules: poppler-glib exposes no vector paths, so render the page
- *    (default 2 px/pt, grey), paint every glyph box white, and what stays
+ *    (default 1.5 px/pt, grey), paint every glyph box white, and what stays
  *    dark and thin and long is a ruling line:
  *
  *        +-------+--------+        rows of dark pixels ≥ MIN_RULE_PT long
@@ -161,7 +161,7 @@ bdx_reader_open_bytes (GBytes *bytes, const BdxReadOptions *opts,
   if (o.max_pages == 0)
     o.max_pages = BDX_DEFAULT_MAX_PAGES;
   if (o.rules_scale <= 0)
-    o.rules_scale = 2.0;
+    o.rules_scale = 1.5;
 
   g_autoptr (GError) perr = NULL;
   PopplerDocument *doc;
@@ -754,8 +754,8 @@ scan_runs (const guint64 *ink, const guint64 *erased, int inner, int outer,
  * and serves pages of other shapes (portrait and landscape) without
  * being allocated, cleared and faulted in again.
  *
- * RGB16_565 rather than RGB24 halves the largest buffer of a run (8 MB
- * for an A4 page at 2 px/pt, 16 MB for A3).  It loses nothing for the
+ * RGB16_565 rather than RGB24 halves the largest buffer of a run (4.5 MB
+ * for an A4 page at 1.5 px/pt, 9 MB for A3).  It loses nothing for the
  * ink test: pixman stores a channel truncated to its top 5 or 6 bits,
  * and an 8-bit channel is below DARK_LEVEL (200 = 25 × 8 = 50 × 4)
  * exactly when its 5-bit value is below 25 or its 6-bit value below 50.

@@ -84,7 +84,9 @@ typedef struct {
   /* Documents with more pages than this fail with BDX_ERROR_LIMIT; 0 =
    * default (BDX_DEFAULT_MAX_PAGES). */
   guint max_pages;
-  /* Resolution for finding ruling lines, pixels per point; 0 = default 2. */
+  /* Resolution for finding ruling lines, pixels per point; 0 = default
+   * 1.5, where a 0.5 pt rule still darkens a pixel to grey: 2 gave the
+   * same tables on every test document and cost 8 % more instructions. */
   double rules_scale;
 } BdxReadOptions;
 
