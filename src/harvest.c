@@ -12,9 +12,10 @@
  *          - in flight or done in this run: note the path;
  *          - in the dataset already: note the path, skip;
  *          - its JSON left by a killed run: load and store it;
- *          - else: start a worker on it;
- *     b. poll the workers' output pipes and exit notifications (pidfd),
- *        at most 250 ms;
+ *          - else: have a free worker server fork a process for it
+ *            (starting the server first if it is not running);
+ *     b. poll the workers' output pipes and the servers' sockets, which
+ *        report each process's exit, at most 250 ms;
  *     c. reap the workers that exited; once new workers are started in
  *        their place (a), store each result (a document, or a failure
  *        with its reason) in one transaction;
@@ -24,19 +25,21 @@
  *  4. On a stop request or a fatal error: kill the workers, reap them,
  *     keep what is stored.
  *
- *   inputs ──► hash ──► skip? ──► fork+exec worker ──► JSON ──► load ──► put
- *                                    │  (own pgid, rlimits,           (one
- *                                    │   pdeathsig)                   transaction)
+ *   inputs ──► hash ──► skip? ──► server forks ──► JSON ──► load ──► put
+ *                                    │  (own pgid, rlimits,        (one
+ *                                    │   pdeathsig)                transaction)
  *                                    └─ killed: timeout / memory ──► put failure
  */
 #include "bdx/harvest.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
@@ -66,11 +69,13 @@
 #define OUTPUT_KEEP 8192 /* bytes of a worker's output kept */
 #define TICK_MS 250
 
+typedef struct Server Server;
+
 typedef struct
 {
-  pid_t pid;
+  pid_t pid;  /* the process extracting the document */
   int out_fd; /* read end of its output, -1 after EOF */
-  int pidfd;  /* readable when it exits; -1 without kernel support */
+  Server *server; /* that forked it */
   GString *output;
   char *sha256, *path, *json_rel, *json_abs;
   gint64 size;
@@ -83,6 +88,26 @@ typedef struct
   struct rusage usage;
 } Worker;
 
+/* A worker server: a bdx process started once per job slot that forks
+ * a process per document (bdx_harvest_serve). */
+struct Server
+{
+  pid_t pid; /* 0: not running */
+  int fd;    /* our end of its control socket */
+  Worker *busy;
+};
+
+/* What a server says of a document's process. */
+typedef struct
+{
+  guint32 kind; /* SERVER_STARTED, SERVER_EXITED */
+  gint32 pid;
+  gint32 status; /* of wait4, once exited */
+  struct rusage usage;
+} ServerMsg;
+
+enum { SERVER_STARTED = 1, SERVER_EXITED = 2 };
+
 typedef struct
 {
   const char *dir;
@@ -91,11 +116,12 @@ typedef struct
   BdxHarvestStats *stats;
   guint jobs;
   guint timeout_s, memory_mb;
+  Server *servers;       /* `jobs` of them */
   GPtrArray *workers;    /* of Worker*, running */
   GPtrArray *exited;     /* of Worker*, exited, their results not stored */
   GHashTable *in_flight; /* sha256 → Worker* */
   GHashTable *seen;      /* sha256s handled in this run */
-  char **argv_prefix;    /* borrowed from opts */
+  const char *const *server_argv; /* argv_prefix and the directory */
   char **envp;           /* owned */
   gint64 start;
   pid_t self;
@@ -327,8 +353,6 @@ worker_free (Worker *w)
     return;
   if (w->out_fd >= 0)
     close (w->out_fd);
-  if (w->pidfd >= 0)
-    close (w->pidfd);
   g_string_free (w->output, TRUE);
   g_free (w->sha256);
   g_free (w->path);
@@ -369,57 +393,43 @@ json_rel_path (const char *sha256)
   return g_strdup_printf ("json/%.2s/%s.json", sha256, sha256);
 }
 
-/* Starts a worker on `path`.  vfork, not fork: the child shares the
- * harvest's memory until it execs, so the harvest's pages are neither
- * copied into page tables nor write-protected (fork made every write the
- * harvest did afterwards a copy-on-write fault: a quarter of its time).
- * So between vfork and exec the child only makes system calls, on
- * values prepared before, and never returns. */
+/* Starts the worker server of a job slot.  vfork, not fork: the child
+ * shares the harvest's memory until it execs, so the harvest's pages are
+ * neither copied into page tables nor write-protected (fork made every
+ * write the harvest did afterwards a copy-on-write fault).  So between
+ * vfork and exec the child only makes system calls, on values prepared
+ * before, and never returns.  The server's standard input is its control
+ * socket; its errors go to the harvest's standard error. */
 static gboolean
-spawn (Harvest *h, Worker *w, GError **error)
+spawn_server (Harvest *h, Server *srv, GError **error)
 {
-  g_autofree char *json_dir = g_path_get_dirname (w->json_abs);
-  if (g_mkdir_with_parents (json_dir, 0777) != 0)
+  int sv[2];
+  if (socketpair (AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0)
     {
       int saved = errno;
-      g_set_error (error, BDX_ERROR, BDX_ERROR_IO, "cannot create '%s': %s",
-                   json_dir, g_strerror (saved));
-      return FALSE;
-    }
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  for (char **a = h->argv_prefix; *a; a++)
-    g_ptr_array_add (argv, *a);
-  g_ptr_array_add (argv, w->path);
-  g_ptr_array_add (argv, w->json_abs);
-  g_ptr_array_add (argv, NULL);
-
-  int fds[2];
-  if (pipe2 (fds, O_CLOEXEC) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, BDX_ERROR, BDX_ERROR_LIBRARY, "cannot make a pipe: %s",
-                   g_strerror (saved));
+      g_set_error (error, BDX_ERROR, BDX_ERROR_LIBRARY,
+                   "cannot make a socket: %s", g_strerror (saved));
       return FALSE;
     }
   struct rlimit as = { (rlim_t)h->memory_mb << 20, (rlim_t)h->memory_mb << 20 };
   struct rlimit core = { 0, 0 };
   pid_t parent = h->self;
-  char **args = (char **)argv->pdata;
+  char **args = (char **)h->server_argv;
 
   pid_t pid = vfork ();
   if (pid < 0)
     {
       int saved = errno;
-      close (fds[0]);
-      close (fds[1]);
+      close (sv[0]);
+      close (sv[1]);
       g_set_error (error, BDX_ERROR, BDX_ERROR_LIBRARY,
                    "cannot start a worker: %s", g_strerror (saved));
       return FALSE;
     }
   if (pid == 0)
     {
-      /* The child: own process group (the harvest kills the group), die
-       * with the parent, limits, output to the pipe. */
+      /* The child: own process group, die with the parent, limits (the
+       * processes it forks inherit them), the socket as input. */
       setpgid (0, 0);
       prctl (PR_SET_PDEATHSIG, SIGKILL);
       if (getppid () != parent)
@@ -433,11 +443,10 @@ spawn (Harvest *h, Worker *w, GError **error)
       (void)as;
 #endif
       setrlimit (RLIMIT_CORE, &core);
-      int null = open ("/dev/null", O_RDONLY);
+      dup2 (sv[1], STDIN_FILENO);
+      int null = open ("/dev/null", O_WRONLY);
       if (null >= 0)
-        dup2 (null, STDIN_FILENO);
-      dup2 (fds[1], STDOUT_FILENO);
-      dup2 (fds[1], STDERR_FILENO);
+        dup2 (null, STDOUT_FILENO);
       execve (args[0], args, h->envp);
       static const char msg[] = "bdx: cannot run the bdx worker\n";
       if (write (STDERR_FILENO, msg, sizeof msg - 1) < 0)
@@ -445,18 +454,239 @@ spawn (Harvest *h, Worker *w, GError **error)
       _exit (127);
     }
   setpgid (pid, pid); /* also here: no race with a kill of the group */
-  close (fds[1]);
-  g_unix_set_fd_nonblocking (fds[0], TRUE, NULL);
-  w->pid = pid;
-  w->out_fd = fds[0];
-#ifdef SYS_pidfd_open
-  w->pidfd = (int)syscall (SYS_pidfd_open, pid, 0);
-#else
-  w->pidfd = -1;
-#endif
-  w->started = g_get_monotonic_time ();
-  w->deadline = w->started + (gint64)h->timeout_s * G_USEC_PER_SEC;
+  close (sv[1]);
+  srv->pid = pid;
+  srv->fd = sv[0];
+  srv->busy = NULL;
   return TRUE;
+}
+
+/* Stops a server: it exits when its socket closes (and a document's
+ * process it still waits for was killed). */
+static void
+stop_server (Server *srv, gboolean kill_it)
+{
+  if (srv->pid <= 0)
+    return;
+  if (kill_it)
+    kill (-srv->pid, SIGKILL);
+  close (srv->fd);
+  srv->fd = -1;
+  while (waitpid (srv->pid, NULL, 0) < 0 && errno == EINTR)
+    ;
+  srv->pid = 0;
+  srv->busy = NULL;
+}
+
+/* Reads one message of a server; blocking or not.  Returns 1 with a
+ * message, 0 when none is there yet, -1 when the server is gone. */
+static int
+server_read (Server *srv, ServerMsg *msg, gboolean block)
+{
+  for (;;)
+    {
+      ssize_t n = recv (srv->fd, msg, sizeof *msg, block ? 0 : MSG_DONTWAIT);
+      if (n == (ssize_t)sizeof *msg)
+        return 1;
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+        return 0;
+      return -1; /* EOF, an error or a short message */
+    }
+}
+
+/* Asks the server for a process on `w`'s document: the request carries
+ * the paths and, as ancillary data, the write end of the output pipe. */
+static gboolean
+server_request (Server *srv, Worker *w, int out_fd)
+{
+  g_autoptr (GString) req = g_string_new (NULL);
+  g_string_append_len (req, w->path, strlen (w->path) + 1);
+  g_string_append_len (req, w->json_abs, strlen (w->json_abs) + 1);
+  struct iovec iov = { req->str, req->len };
+  union
+  {
+    char buf[CMSG_SPACE (sizeof (int))];
+    struct cmsghdr align;
+  } ctl;
+  memset (&ctl, 0, sizeof ctl);
+  struct msghdr m = { 0 };
+  m.msg_iov = &iov;
+  m.msg_iovlen = 1;
+  m.msg_control = ctl.buf;
+  m.msg_controllen = sizeof ctl.buf;
+  struct cmsghdr *c = CMSG_FIRSTHDR (&m);
+  c->cmsg_level = SOL_SOCKET;
+  c->cmsg_type = SCM_RIGHTS;
+  c->cmsg_len = CMSG_LEN (sizeof (int));
+  memcpy (CMSG_DATA (c), &out_fd, sizeof (int));
+  ssize_t n;
+  while ((n = sendmsg (srv->fd, &m, MSG_NOSIGNAL)) < 0 && errno == EINTR)
+    ;
+  return n == (ssize_t)req->len;
+}
+
+/* Starts `w`'s document in a process of a free server (started first
+ * when needed; once more when it has died). */
+static gboolean
+spawn (Harvest *h, Worker *w, GError **error)
+{
+  g_autofree char *json_dir = g_path_get_dirname (w->json_abs);
+  if (g_mkdir_with_parents (json_dir, 0777) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, BDX_ERROR, BDX_ERROR_IO, "cannot create '%s': %s",
+                   json_dir, g_strerror (saved));
+      return FALSE;
+    }
+  Server *srv = NULL;
+  for (guint i = 0; i < h->jobs && srv == NULL; i++)
+    if (h->servers[i].busy == NULL)
+      srv = &h->servers[i];
+  g_assert (srv != NULL); /* fewer than `jobs` workers run */
+
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      if (srv->pid <= 0 && !spawn_server (h, srv, error))
+        return FALSE;
+      int fds[2];
+      if (pipe2 (fds, O_CLOEXEC) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, BDX_ERROR, BDX_ERROR_LIBRARY,
+                       "cannot make a pipe: %s", g_strerror (saved));
+          return FALSE;
+        }
+      gboolean sent = server_request (srv, w, fds[1]);
+      close (fds[1]);
+      ServerMsg msg;
+      if (sent && server_read (srv, &msg, TRUE) == 1
+          && msg.kind == SERVER_STARTED && msg.pid > 0)
+        {
+          g_unix_set_fd_nonblocking (fds[0], TRUE, NULL);
+          w->pid = msg.pid;
+          w->out_fd = fds[0];
+          w->server = srv;
+          srv->busy = w;
+          w->started = g_get_monotonic_time ();
+          w->deadline = w->started + (gint64)h->timeout_s * G_USEC_PER_SEC;
+          return TRUE;
+        }
+      close (fds[0]);
+      stop_server (srv, TRUE);
+    }
+  g_set_error (error, BDX_ERROR, BDX_ERROR_LIBRARY,
+               "cannot run the bdx worker");
+  return FALSE;
+}
+
+/* ---- the server's side --------------------------------------------------- */
+
+static gboolean
+server_send (int fd, const ServerMsg *msg)
+{
+  ssize_t n;
+  while ((n = send (fd, msg, sizeof *msg, MSG_NOSIGNAL)) < 0 && errno == EINTR)
+    ;
+  return n == (ssize_t)sizeof *msg;
+}
+
+/* One request: FILE '\0' OUT '\0', and the output fd.  Returns 1, 0 at
+ * the end (the harvest closed the socket), -1 on a malformed request. */
+static int
+serve_read (int fd, char *buf, gsize size, const char **file,
+            const char **out, int *out_fd)
+{
+  union
+  {
+    char buf[CMSG_SPACE (sizeof (int))];
+    struct cmsghdr align;
+  } ctl;
+  struct iovec iov = { buf, size };
+  struct msghdr m = { 0 };
+  m.msg_iov = &iov;
+  m.msg_iovlen = 1;
+  m.msg_control = ctl.buf;
+  m.msg_controllen = sizeof ctl.buf;
+  ssize_t n;
+  while ((n = recvmsg (fd, &m, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR)
+    ;
+  if (n == 0)
+    return 0;
+  *out_fd = -1;
+  for (struct cmsghdr *c = CMSG_FIRSTHDR (&m); c; c = CMSG_NXTHDR (&m, c))
+    if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS
+        && c->cmsg_len == CMSG_LEN (sizeof (int)))
+      memcpy (out_fd, CMSG_DATA (c), sizeof (int));
+  if (n < 0 || (m.msg_flags & (MSG_TRUNC | MSG_CTRUNC)) || *out_fd < 0)
+    goto bad;
+  const char *end = buf + n, *nul = memchr (buf, '\0', n);
+  if (nul == NULL || memchr (nul + 1, '\0', end - nul - 1) != end - 1)
+    goto bad;
+  *file = buf;
+  *out = nul + 1;
+  return 1;
+bad:
+  if (*out_fd >= 0)
+    close (*out_fd);
+  return -1;
+}
+
+int
+bdx_harvest_serve (int fd, BdxHarvestDocFunc func, gpointer data)
+{
+  g_return_val_if_fail (fd >= 0 && func != NULL, 1);
+  pid_t self = getpid ();
+  gsize size = 2 * (gsize)PATH_MAX + 2;
+  g_autofree char *buf = g_malloc (size);
+  for (;;)
+    {
+      const char *file, *out;
+      int out_fd;
+      int r = serve_read (fd, buf, size, &file, &out, &out_fd);
+      if (r <= 0)
+        return r == 0 ? 0 : 1;
+      pid_t pid = fork ();
+      if (pid == 0)
+        {
+          /* The document's process: own process group (the harvest kills
+           * the group), dies with the server, output to the pipe. */
+          close (fd);
+          setpgid (0, 0);
+          prctl (PR_SET_PDEATHSIG, SIGKILL);
+          if (getppid () != self)
+            _exit (127);
+          int null = open ("/dev/null", O_RDONLY);
+          if (null >= 0)
+            dup2 (null, STDIN_FILENO);
+          dup2 (out_fd, STDOUT_FILENO);
+          dup2 (out_fd, STDERR_FILENO);
+          int code = func (file, out, data);
+          fflush (stdout);
+          fflush (stderr);
+          _exit (code);
+        }
+      close (out_fd);
+      if (pid < 0)
+        return 1;
+      setpgid (pid, pid);
+      ServerMsg msg;
+      memset (&msg, 0, sizeof msg);
+      msg.kind = SERVER_STARTED;
+      msg.pid = pid;
+      if (!server_send (fd, &msg))
+        {
+          kill (-pid, SIGKILL);
+          kill (pid, SIGKILL);
+        }
+      msg.kind = SERVER_EXITED;
+      while (wait4 (pid, &msg.status, 0, &msg.usage) < 0)
+        if (errno != EINTR)
+          return 1;
+      if (!server_send (fd, &msg))
+        return 0; /* the harvest is gone */
+    }
 }
 
 static void
@@ -697,27 +927,40 @@ finish (Harvest *h, Worker *w, int status, const struct rusage *ru)
   store (h, &e, NULL, reason);
 }
 
-/* Waits for the workers that exited and moves them to h->exited; with
- * `block`, waits for all of them and drops them (they were killed). */
+/* Takes the exit of the workers that ended, as their servers report
+ * it, and moves them to h->exited; with `block`, waits for all of them
+ * and drops them (they were killed).  A server that died (it should
+ * not) takes its document with it, as a crash; it is started again for
+ * the next one. */
 static void
 reap (Harvest *h, gboolean block)
 {
   for (guint i = 0; i < h->workers->len;)
     {
       Worker *w = g_ptr_array_index (h->workers, i);
-      pid_t r = wait4 (w->pid, &w->status, block ? 0 : WNOHANG, &w->usage);
-      if (r < 0 && errno == EINTR)
-        {
-          if (!block)
-            i++;
-          continue;
-        }
+      Server *srv = w->server;
+      ServerMsg msg;
+      int r = server_read (srv, &msg, block);
       if (r == 0)
         {
           i++;
           continue;
         }
-      if (r > 0 && !block)
+      if (r < 0 || msg.kind != SERVER_EXITED || msg.pid != w->pid)
+        {
+          kill (-w->pid, SIGKILL);
+          stop_server (srv, TRUE);
+          w->status = SIGKILL; /* as wait status: killed by SIGKILL */
+          memset (&w->usage, 0, sizeof w->usage);
+        }
+      else
+        {
+          w->status = msg.status;
+          w->usage = msg.usage;
+          srv->busy = NULL;
+        }
+      w->server = NULL;
+      if (!block)
         {
           w->ended = g_get_monotonic_time ();
           g_ptr_array_add (h->exited, g_ptr_array_steal_index (h->workers, i));
@@ -892,7 +1135,7 @@ handle_input (Harvest *h, const BdxHarvestInput *in)
     return;
 
   Worker *w = g_new0 (Worker, 1);
-  w->out_fd = w->pidfd = -1;
+  w->out_fd = -1;
   w->output = g_string_new (NULL);
   w->sha256 = g_strdup (sha);
   w->path = g_strdup (in->path);
@@ -945,7 +1188,6 @@ wait_for_events (Harvest *h)
   g_autoptr (GArray) fds = g_array_new (FALSE, TRUE, sizeof (struct pollfd));
   gint64 now = g_get_monotonic_time ();
   gint64 timeout_ms = TICK_MS;
-  gboolean all_pidfds = TRUE;
   for (guint i = 0; i < h->workers->len; i++)
     {
       Worker *w = g_ptr_array_index (h->workers, i);
@@ -956,17 +1198,10 @@ wait_for_events (Harvest *h)
           p.fd = w->out_fd;
           g_array_append_val (fds, p);
         }
-      if (w->pidfd >= 0)
-        {
-          p.fd = w->pidfd;
-          g_array_append_val (fds, p);
-        }
-      else
-        all_pidfds = FALSE;
+      p.fd = w->server->fd; /* its server reports the exit */
+      g_array_append_val (fds, p);
       timeout_ms = MIN (timeout_ms, (w->deadline - now) / 1000 + 1);
     }
-  if (!all_pidfds)
-    timeout_ms = MIN (timeout_ms, 20); /* reap by polling instead */
 #ifdef NO_RLIMIT_AS
   timeout_ms = MIN (timeout_ms, 100); /* sample memory often */
 #endif
@@ -1054,7 +1289,12 @@ bdx_harvest_run (const char *dir, const GPtrArray *inputs,
   h.timeout_s = opts->timeout ? opts->timeout : BDX_HARVEST_DEFAULT_TIMEOUT;
   h.memory_mb = opts->memory_mb ? opts->memory_mb
                                 : BDX_HARVEST_DEFAULT_MEMORY_MB;
-  h.argv_prefix = (char **)opts->worker;
+  g_autoptr (GPtrArray) server_argv = g_ptr_array_new ();
+  for (const char *const *a = opts->worker; *a; a++)
+    g_ptr_array_add (server_argv, (char *)*a);
+  g_ptr_array_add (server_argv, (char *)dir);
+  g_ptr_array_add (server_argv, NULL);
+  h.server_argv = (const char *const *)server_argv->pdata;
   h.self = getpid ();
   h.start = g_get_monotonic_time ();
 
@@ -1073,6 +1313,7 @@ bdx_harvest_run (const char *dir, const GPtrArray *inputs,
       g_autofree char *name = g_strndup (*e, eq - *e);
       h.envp = g_environ_setenv (h.envp, name, eq + 1, TRUE);
     }
+  h.servers = g_new0 (Server, h.jobs);
   h.workers = g_ptr_array_new_with_free_func ((GDestroyNotify)worker_free);
   h.exited = g_ptr_array_new_with_free_func ((GDestroyNotify)worker_free);
   h.in_flight = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1085,6 +1326,9 @@ bdx_harvest_run (const char *dir, const GPtrArray *inputs,
   for (guint i = 0; i < h.workers->len; i++)
     kill_worker (g_ptr_array_index (h.workers, i), BDX_FAIL_NONE);
   reap (&h, TRUE);
+  for (guint i = 0; i < h.jobs; i++)
+    stop_server (&h.servers[i], FALSE);
+  g_free (h.servers);
   if (stopping (&h))
     remove_temporaries (dir);
   progress (&h);

@@ -12,15 +12,25 @@
  * wrote its JSON atomically; a later run skips what the dataset has, so
  * killing a harvest at any moment loses at most the documents in flight.
  *
- * The worker protocol.  The worker is `opts->worker` with two arguments
- * appended, the input FILE and the JSON path OUT to write (atomically).
- * Its standard input is /dev/null; its standard output and error go to a
- * pipe the harvest reads: its last line is the failure message.  It runs
- * in its own process group, is killed when the harvest dies, and exits
- * with bdx's documented exit codes: 0 (OUT written), 6 (OUT written, not
- * a disclosure), 3, 4, 5, 8 (failures: unreadable, format, encrypted,
- * limit), 10 (OUT cannot be written: the harvest stops, as every other
- * document would fail alike); any other status is a failure too.
+ * The worker protocol.  For each of its `jobs` slots the harvest starts
+ * once a worker server, `opts->worker` with the dataset directory
+ * appended, whose standard input is a control socket: a process that
+ * loads what every document needs (the patterns) and then calls
+ * bdx_harvest_serve(), which forks a process per document.  Forking a
+ * ready process spares each document the start of a new program
+ * (mapping and linking some ninety shared libraries, compiling the
+ * patterns), which costs more than many documents' own work and slows
+ * down when several run at once.  Each document's process runs the
+ * caller's function on the input FILE and the JSON path OUT to write
+ * (atomically).  Its standard input is /dev/null; its standard output
+ * and error go to a pipe the harvest reads: its last line is the
+ * failure message.  It runs in its own process group, under the limits,
+ * is killed when its server dies (and the server when the harvest
+ * dies), and exits with bdx's documented exit codes: 0 (OUT written), 6
+ * (OUT written, not a disclosure), 3, 4, 5, 8 (failures: unreadable,
+ * format, encrypted, limit), 10 (OUT cannot be written: the harvest
+ * stops, as every other document would fail alike); any other status
+ * is a failure too.
  *
  * Layout of a dataset directory DIR:
  *   DIR/bdx.sqlite              the dataset (docs/dataset.md)
@@ -90,7 +100,7 @@ typedef void (*BdxHarvestProgressFunc) (const BdxHarvestStats *stats,
                                         gpointer data);
 
 typedef struct {
-  /* The worker command, NULL-terminated; required. */
+  /* The worker server's command, NULL-terminated; required. */
   const char *const *worker;
   /* Extra "NAME=VALUE" entries for the workers' environment, or NULL. */
   const char *const *worker_env;
@@ -134,6 +144,18 @@ BDX_API GPtrArray *bdx_harvest_collect (const char *const *args,
 BDX_API gboolean bdx_harvest_run (const char *dir, const GPtrArray *inputs,
                                   const BdxHarvestOptions *opts,
                                   BdxHarvestStats *stats, GError **error);
+
+/* What a worker server does with one document, in the document's own
+ * process: extract FILE into the JSON file OUT; returns the exit code. */
+typedef int (*BdxHarvestDocFunc) (const char *file, const char *out,
+                                  gpointer data);
+
+/* The worker server's loop (see "The worker protocol" above): reads
+ * requests from the control socket `fd` and runs `func` on each in a
+ * forked process, one at a time.  Call it from a single-threaded
+ * process.  Returns 0 when the harvest closes the socket, 1 on a broken
+ * request or when a process cannot be forked. */
+BDX_API int bdx_harvest_serve (int fd, BdxHarvestDocFunc func, gpointer data);
 
 /* The reason's name as stored ("timeout"); static. */
 BDX_API const char *bdx_fail_reason_name (BdxFailReason reason);

@@ -1,5 +1,5 @@
 /* bdx harvest: many PDFs into a dataset, each in a worker process; and
- * the worker itself (`bdx harvest-worker`, internal).
+ * the worker server (`bdx harvest-worker --serve`, internal).
  *
  * The library does the work (bdx/harvest.h); this file parses options,
  * draws progress, prints the summary and chooses the exit code. */
@@ -68,61 +68,88 @@ parse_ocr (const char *name, BdxOcrMode *mode)
   return TRUE;
 }
 
-int
-bdx_cli_harvest_worker (int argc, char **argv)
+/* What each document's process does (BdxHarvestDocFunc). */
+typedef struct
 {
-  g_autofree char *patterns_dir = NULL, *ocr = NULL;
-  gboolean no_validate = FALSE;
-  g_auto (GStrv) files = NULL;
-  GOptionEntry entries[] = {
-    { "patterns", 0, 0, G_OPTION_ARG_FILENAME, &patterns_dir, NULL, "DIR" },
-    { "ocr", 0, 0, G_OPTION_ARG_STRING, &ocr, NULL, "MODE" },
-    { "no-validate", 0, 0, G_OPTION_ARG_NONE, &no_validate, NULL, NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL,
-      NULL },
-    G_OPTION_ENTRY_NULL
-  };
-  g_autoptr (GOptionContext) ctx
-      = g_option_context_new ("FILE OUT.json - one document of a harvest");
-  g_option_context_add_main_entries (ctx, entries, NULL);
-  if (!bdx_cli_parse (ctx, &argc, &argv))
-    return BDX_EXIT_USAGE;
+  BdxPatterns *pats;
   BdxOcrMode mode;
-  if (files == NULL || g_strv_length (files) != 2 || !parse_ocr (ocr, &mode))
-    {
-      bdx_cli_error ("usage: bdx harvest-worker [--patterns DIR] [--ocr MODE] "
-                     "FILE OUT.json (internal)");
-      return BDX_EXIT_USAGE;
-    }
-  inject (files[0]);
+  gboolean no_validate;
+} WorkerSetup;
 
+static int
+work_on (const char *file, const char *out, gpointer data)
+{
+  const WorkerSetup *ws = data;
+  inject (file);
   g_autoptr (GError) error = NULL;
-  g_autoptr (BdxPatterns) pats = NULL;
-  if (patterns_dir != NULL
-      && (pats = bdx_patterns_load (patterns_dir, &error)) == NULL)
-    {
-      bdx_cli_error ("%s", error->message);
-      return BDX_EXIT_PATTERNS;
-    }
   BdxExtractOptions opts = { 0 };
   opts.password = g_getenv ("BDX_WORKER_PASSWORD");
-  opts.patterns = pats;
-  opts.ocr = mode;
+  opts.patterns = ws->pats;
+  opts.ocr = ws->mode;
   opts.jobs = 1; /* OCR threads: the harvest runs one worker per core */
-  opts.no_validate = no_validate;
-  g_autoptr (BdxDisclosure) d = bdx_extract_file (files[0], &opts, &error);
+  opts.no_validate = ws->no_validate;
+  g_autoptr (BdxDisclosure) d = bdx_extract_file (file, &opts, &error);
   if (d == NULL)
     {
       bdx_cli_error ("cannot extract %s", error->message);
       return bdx_cli_exit_for (error);
     }
-  if (!bdx_disclosure_write_json (d, files[1], FALSE, &error))
+  if (!bdx_disclosure_write_json (d, out, FALSE, &error))
     {
       bdx_cli_error ("%s", error->message);
       return BDX_EXIT_OUTPUT;
     }
   return bdx_disclosure_is_disclosure (d) ? BDX_EXIT_OK
                                           : BDX_EXIT_NOT_DISCLOSURE;
+}
+
+/* `bdx harvest-worker --serve [OPTIONS] -- DIR`: a harvest's worker
+ * server (bdx/harvest.h), its control socket on standard input.  DIR,
+ * the dataset directory, only names the harvest it serves (in `ps`). */
+int
+bdx_cli_harvest_worker (int argc, char **argv)
+{
+  g_autofree char *patterns_dir = NULL, *ocr = NULL;
+  gboolean no_validate = FALSE, serve = FALSE;
+  g_auto (GStrv) rest = NULL;
+  GOptionEntry entries[] = {
+    { "serve", 0, 0, G_OPTION_ARG_NONE, &serve, NULL, NULL },
+    { "patterns", 0, 0, G_OPTION_ARG_FILENAME, &patterns_dir, NULL, "DIR" },
+    { "ocr", 0, 0, G_OPTION_ARG_STRING, &ocr, NULL, "MODE" },
+    { "no-validate", 0, 0, G_OPTION_ARG_NONE, &no_validate, NULL, NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL,
+      NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr (GOptionContext) ctx
+      = g_option_context_new ("--serve DIR - a harvest's worker server");
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  if (!bdx_cli_parse (ctx, &argc, &argv))
+    return BDX_EXIT_USAGE;
+  WorkerSetup ws = { 0 };
+  ws.no_validate = no_validate;
+  if (!serve || rest == NULL || g_strv_length (rest) != 1
+      || !parse_ocr (ocr, &ws.mode))
+    {
+      bdx_cli_error ("usage: bdx harvest-worker --serve [--patterns DIR] "
+                     "[--ocr MODE] [--no-validate] -- DIR (internal: run "
+                     "by bdx harvest)");
+      return BDX_EXIT_USAGE;
+    }
+
+  /* Loaded once, for every document the server forks a process for. */
+  g_autoptr (GError) error = NULL;
+  g_autofree char *pdir = patterns_dir ? g_strdup (patterns_dir)
+                                       : bdx_patterns_default_dir ();
+  g_autoptr (BdxPatterns) pats = bdx_patterns_load (pdir, &error);
+  if (pats == NULL)
+    {
+      bdx_cli_error ("%s", error->message);
+      return BDX_EXIT_PATTERNS;
+    }
+  ws.pats = pats;
+  return bdx_harvest_serve (STDIN_FILENO, work_on, &ws) == 0 ? BDX_EXIT_OK
+                                                              : BDX_EXIT_ERROR;
 }
 
 /* ---- progress ------------------------------------------------------------ */
@@ -385,6 +412,7 @@ bdx_cli_harvest (int argc, char **argv)
   g_autoptr (GPtrArray) worker = g_ptr_array_new ();
   g_ptr_array_add (worker, (char *)"/proc/self/exe");
   g_ptr_array_add (worker, (char *)"harvest-worker");
+  g_ptr_array_add (worker, (char *)"--serve");
   if (patterns_dir)
     {
       g_ptr_array_add (worker, (char *)"--patterns");

@@ -121,7 +121,7 @@ main (int argc, char **argv)
     return bdx_cli_patterns (argc - 1, argv + 1);
   if (strcmp (cmd, "harvest") == 0)
     return bdx_cli_harvest (argc - 1, argv + 1);
-  if (strcmp (cmd, "harvest-worker") == 0) /* internal: one document */
+  if (strcmp (cmd, "harvest-worker") == 0) /* internal: a worker server */
     return bdx_cli_harvest_worker (argc - 1, argv + 1);
   if (strcmp (cmd, "export") == 0)
     return bdx_cli_export (argc - 1, argv + 1);

@@ -190,6 +190,10 @@ BDX_INJECT=hang:hang.pdf "$bdx" harvest "$in/hang.pdf" --out "$tmp/locked" \
   --retry-failed --timeout 30 -q &
 holder=$!
 sleep 1
+# The worker server and the document's process it forked both carry the
+# dataset directory in their command line.
+check "the hanging document runs in a worker server's process" \
+  [ "$(pgrep -c -f "harvest-worker.*$tmp/locked" || true)" -eq 2 ]
 "$bdx" harvest "$in/text.pdf" --out "$tmp/locked" 2>"$tmp/e"; rc=$?
 check "a second harvest in the same directory is refused" \
   exited "$rc" 10 'in use by another' "$tmp/e"
@@ -197,7 +201,7 @@ kill -INT "$holder"
 wait "$holder"; rc=$?
 check "SIGINT stops the harvest with 130" [ "$rc" -eq 130 ]
 check "no worker left after SIGINT" \
-  [ -z "$(pgrep -f "harvest-worker.*$tmp/in/hang.pdf" || true)" ]
+  [ -z "$(pgrep -f "harvest-worker.*$tmp/locked" || true)" ]
 
 echo "$((n - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]
