@@ -11,17 +11,16 @@
  * 4. A page without a plausible resolution (none, or below 100 dpi: the
  *    72 dpi writers put by default) is taken to be BDX_OCR_DEFAULT_DPI.
  *
- * leptonica prints its errors on stderr; the library must not, so its
- * stderr handler is pointed at g_debug once, for the whole process.
+ * leptonica is loaded on first use (ocr-libs.h), which also turns its
+ * messages on stderr into debug messages: the library prints nothing.
  */
 #include "bdx/ocr.h"
 
-#include <leptonica/allheaders.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "bdx/error.h"
-#include "ocr-private.h"
+#include "ocr-libs.h"
 
 #define MAX_IMAGE_PIXELS (60u * 1000u * 1000u)
 
@@ -50,7 +49,8 @@ BdxImageFile *
 bdx_image_file_open_bytes (GBytes *bytes, guint max_pages, GError **error)
 {
   g_return_val_if_fail (bytes != NULL, NULL);
-  bdx__ocr_quiet_leptonica ();
+  if (!bdx__ocr_libs_load (error))
+    return NULL;
   if (max_pages == 0)
     max_pages = BDX_DEFAULT_MAX_PAGES;
 

@@ -70,18 +70,15 @@
  */
 #include "bdx/ocr.h"
 
-#include <dlfcn.h>
 #include <stdio.h>
-#include <leptonica/allheaders.h>
 #include <math.h>
 #include <string.h>
-#include <tesseract/capi.h>
 
 #include "bdx/error.h"
 #include "bdx/money.h"
 #include "bdx/text.h"
 #include "bdx/validate.h"
-#include "ocr-private.h"
+#include "ocr-libs.h"
 
 #define WORK_DPI 300.0     /* pictures below MIN_DPI are scaled to this */
 #define MIN_DPI 250.0
@@ -116,23 +113,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BOXA, boxa_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BOX, box_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TessResultIterator, TessResultIteratorDelete)
 
-static void
-lept_to_debug (const char *msg)
-{
-  g_debug ("leptonica: %s", msg);
-}
-
-void
-bdx__ocr_quiet_leptonica (void)
-{
-  static gsize once = 0;
-  if (g_once_init_enter (&once))
-    {
-      leptSetStderrHandler (lept_to_debug);
-      g_once_init_leave (&once, 1);
-    }
-}
-
 /* Tesseract parallelizes its LSTM with OpenMP (four threads per time
  * step): with one engine per worker that only adds threads fighting for
  * the same cores, and spinning.  OMP_THREAD_LIMIT would stop it, but
@@ -140,8 +120,9 @@ bdx__ocr_quiet_leptonica (void)
  * of ours runs.  Setting max-active-levels to 0 at run time does the
  * same: no parallel region gets more than one thread.  It is a per-thread
  * setting (an ICV of the thread's task), so every thread that recognizes
- * sets it, once.  Looked up at run time, since bdx does not link libgomp
- * itself (a tesseract built without OpenMP has none: nothing to do). */
+ * sets it, once.  Looked up at run time among tesseract's dependencies
+ * (ocr-libs.c); a tesseract built without OpenMP has none: nothing to
+ * do. */
 static void
 limit_openmp (void)
 {
@@ -150,7 +131,7 @@ limit_openmp (void)
   static GPrivate done = G_PRIVATE_INIT (NULL);
   if (g_once_init_enter (&once))
     {
-      set_levels = (void (*) (int)) dlsym (RTLD_DEFAULT, "omp_set_max_active_levels");
+      set_levels = bdx__ocr_libs.omp_set_max_active_levels;
       g_debug ("OpenMP %s", set_levels ? "found: limited to one thread" : "not found");
       g_once_init_leave (&once, 1);
     }
@@ -227,7 +208,8 @@ quiet_tesseract (TessBaseAPI *api)
 BdxOcrEngine *
 bdx_ocr_engine_new (const BdxOcrEngineOptions *opts, GError **error)
 {
-  bdx__ocr_quiet_leptonica ();
+  if (!bdx__ocr_libs_load (error))
+    return NULL;
   limit_openmp ();
   const char *lang = opts && opts->lang ? opts->lang : "chi_sim";
   const char *datapath = opts ? opts->datapath : NULL;
@@ -603,8 +585,7 @@ bdx_ocr_image_new (BdxOcrEngine *e, struct Pix *pix,
                    const BdxOcrImageOptions *opts, GError **error)
 {
   g_return_val_if_fail (e != NULL && pix != NULL, NULL);
-  bdx__ocr_quiet_leptonica ();
-  limit_openmp ();
+  limit_openmp (); /* the engine loaded the libraries */
   BdxOcrImageOptions o = opts ? *opts : (BdxOcrImageOptions){ 0 };
 
   int w = pixGetWidth (pix), h = pixGetHeight (pix);
@@ -2709,7 +2690,8 @@ bdx_ocr_pool_new (guint n_workers, const BdxOcrEngineOptions *opts,
                   gpointer user_data, GError **error)
 {
   g_return_val_if_fail (func != NULL, NULL);
-  bdx__ocr_quiet_leptonica ();
+  if (!bdx__ocr_libs_load (error))
+    return NULL;
   limit_openmp ();
   if (n_workers == 0)
     n_workers = MAX (1u, g_get_num_processors ());

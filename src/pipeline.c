@@ -26,7 +26,6 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
-#include <leptonica/allheaders.h>
 
 #include "bdx/error.h"
 #include "bdx/layout.h"
@@ -36,6 +35,7 @@
 #include "bdx/segment.h"
 #include "bdx/text.h"
 #include "bdx/validate.h"
+#include "ocr-libs.h"
 
 static gboolean
 dmatch (const BdxPatterns *p, const char *key, const char *text, BdxMatch **m)
@@ -258,7 +258,8 @@ typedef struct {
 static void
 ocr_job_free (OcrJob *job)
 {
-  pixDestroy (&job->pix);
+  if (job->pix != NULL) /* a blank page's job has none: OCR never loaded */
+    pixDestroy (&job->pix);
   if (job->layout)
     bdx_layout_free (job->layout);
   g_ptr_array_unref (job->notices);

@@ -34,13 +34,13 @@
 
 #include <cairo.h>
 #include <gio/gio.h>
-#include <leptonica/allheaders.h>
 #include <math.h>
 #include <poppler.h>
 #include <string.h>
 
 #include "bdx/error.h"
 #include "bdx/text.h"
+#include "ocr-libs.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_t, cairo_destroy)
@@ -1032,6 +1032,8 @@ bdx_reader_render_page (BdxReader *r, int index, int dpi, GError **error)
 {
   g_return_val_if_fail (r != NULL, NULL);
   g_return_val_if_fail (index >= 0 && index < bdx_reader_n_pages (r), NULL);
+  if (!bdx__ocr_libs_load (error))
+    return NULL;
   if (dpi <= 0)
     dpi = 300;
 
