@@ -54,6 +54,7 @@
 #include "bdx/jsonread.h"
 #include "bdx/pipeline.h"
 #include "bdx/validate.h"
+#include "digest.h"
 
 /* AddressSanitizer reserves terabytes of address space for its shadow
  * memory, so a sanitizer build cannot run under RLIMIT_AS: there the
@@ -323,7 +324,8 @@ hash_file (const char *path, GError **error)
                    path, g_strerror (saved));
       return NULL;
     }
-  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  BdxSha256 sum;
+  bdx__sha256_init (&sum);
   g_autofree guchar *buf = g_malloc (1 << 16);
   ssize_t n;
   while ((n = read (fd, buf, 1 << 16)) != 0)
@@ -338,10 +340,10 @@ hash_file (const char *path, GError **error)
                        path, g_strerror (saved));
           return NULL;
         }
-      g_checksum_update (sum, buf, n);
+      bdx__sha256_update (&sum, buf, n);
     }
   close (fd);
-  return g_strdup (g_checksum_get_string (sum));
+  return bdx__sha256_hex (&sum);
 }
 
 /* ---- workers ------------------------------------------------------------- */

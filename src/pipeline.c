@@ -35,6 +35,7 @@
 #include "bdx/segment.h"
 #include "bdx/text.h"
 #include "bdx/validate.h"
+#include "digest.h"
 #include "ocr-libs.h"
 
 static gboolean
@@ -548,8 +549,7 @@ extract (const Input *inputs, guint n_inputs, const BdxExtractOptions *opts,
       const Input *in = &inputs[f];
       gsize len;
       const guint8 *data = g_bytes_get_data (in->bytes, &len);
-      g_autofree char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                                          data, len);
+      g_autofree char *sum = bdx__sha256_hex_of (data, len);
       g_string_append_printf (paths, "%s%s", f ? " + " : "", in->display);
       g_string_append_printf (sums, "%s%s", f ? " + " : "", sum);
 

@@ -11,6 +11,7 @@
 
 #include "bdx/dataset.h"
 #include "bdx/error.h"
+#include "digest.h"
 
 #define SHA_A "aaaa000000000000000000000000000000000000000000000000000000000000"
 #define SHA_B "bbbb000000000000000000000000000000000000000000000000000000000000"
@@ -562,6 +563,27 @@ test_lock (Fixture *fx, gconstpointer data)
   g_assert_nonnull (b);
 }
 
+/* A document's identity: FIPS 180-2's test vectors, whole and fed in
+ * pieces that do not fall on block boundaries. */
+static void
+test_sha256 (void)
+{
+  g_autofree char *abc = bdx__sha256_hex_of ("abc", 3);
+  g_assert_cmpstr (abc, ==,
+                   "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  g_autofree char *empty = bdx__sha256_hex_of ("", 0);
+  g_assert_cmpstr (empty, ==,
+                   "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  const char *msg = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+  BdxSha256 s;
+  bdx__sha256_init (&s);
+  for (const char *p = msg; *p; p += MIN (strlen (p), 7))
+    bdx__sha256_update (&s, p, MIN (strlen (p), 7));
+  g_autofree char *pieces = bdx__sha256_hex (&s);
+  g_assert_cmpstr (pieces, ==,
+                   "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -576,5 +598,6 @@ main (int argc, char *argv[])
   ADD ("export", test_export);
   ADD ("versions", test_versions);
   ADD ("lock", test_lock);
+  g_test_add_func ("/dataset/sha256", test_sha256);
   return g_test_run ();
 }
