@@ -9,17 +9,19 @@
 #
 # Environment:
 #   BDX          the bdx binary (default: build/bdx, else bdx on PATH)
-#   BENCH_INPUT  a folder of PDFs to make the documents from (default: the
-#                bundled samples/*.pdf); e.g. a folder of documents made by
-#                the generator, scripts/gen/bdxgen.py --seed S --out DIR
+#   BENCH_INPUT  a folder of PDFs to make the documents from; by default
+#                BENCH_SEEDS (50) documents made by the generator
+#                (scripts/gen/bdxgen.py, seeds 1000 on; needs chromium),
+#                or the bundled samples/*.pdf when it cannot run
 #   BENCH_DIR    where to write the documents and datasets (default: a
-#                temporary directory, removed at the end)
+#                temporary directory, removed at the end); generated
+#                documents kept there are reused by the next run
 #
 # The documents: copies of the input PDFs taken in turn, each with a
 # unique comment line appended after %%EOF ("%bdx-bench I"), which PDF
 # readers ignore: N documents with N distinct content hashes that extract
-# like the originals.  The copies use N times the size of a sample on disk
-# (about 1.2 GB for 1000 copies of the bundled samples).
+# like the originals.  The copies use N times the size of an input on
+# disk (about 0.3 GB for 1000 generated documents).
 set -euo pipefail
 n=${1:-1000}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,7 +30,6 @@ if [ -z "$bdx" ]; then
   if [ -x "$root/build/bdx" ]; then bdx=$root/build/bdx; else bdx=$(command -v bdx); fi
 fi
 export BDX_PATTERNS=${BDX_PATTERNS:-$root/patterns}
-src=${BENCH_INPUT:-$root/samples}
 cores=$(nproc)
 
 if [ -n "${BENCH_DIR:-}" ]; then
@@ -39,7 +40,26 @@ else
   trap 'rm -rf "$work"' EXIT
 fi
 
-mapfile -t pdfs < <(find "$src" -maxdepth 1 -type f -iname '*.pdf' | sort)
+src=${BENCH_INPUT:-}
+if [ -z "$src" ]; then
+  seeds=${BENCH_SEEDS:-50}
+  src=$work/generated
+  mkdir -p "$src"
+  if command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then
+    echo "bench: generating $seeds documents (seeds 1000-$((999 + seeds)))" >&2
+    for s in $(seq 1000 $((999 + seeds))); do
+      [ -f "$src/gen-$s.pdf" ] && continue
+      python3 "$root/scripts/gen/bdxgen.py" --seed "$s" --out "$src/tmp" >/dev/null
+      mv "$src/tmp/gen-$s.pdf" "$src/"
+    done
+    rm -rf "$src/tmp"
+  else
+    echo "bench: no chromium to generate documents: using samples/*.pdf" >&2
+    src=$root/samples
+  fi
+fi
+
+mapfile -t pdfs < <(find -L "$src" -maxdepth 1 -type f -iname '*.pdf' | sort)
 [ "${#pdfs[@]}" -gt 0 ] || { echo "bench: no PDF in $src" >&2; exit 2; }
 
 echo "bench: $n documents from ${#pdfs[@]} PDFs in $src; $cores cores; bdx: $bdx"
