@@ -192,8 +192,14 @@ holder=$!
 sleep 1
 # The worker server and the document's process it forked both carry the
 # dataset directory in their command line.
+workers=0
+for _ in $(seq 150); do # the server loads its patterns first: slow under ASan
+  workers=$(pgrep -c -f "harvest-worker.*$tmp/locked" || true)
+  [ "$workers" -ge 2 ] && break
+  sleep 0.2
+done
 check "the hanging document runs in a worker server's process" \
-  [ "$(pgrep -c -f "harvest-worker.*$tmp/locked" || true)" -eq 2 ]
+  [ "$workers" -eq 2 ]
 "$bdx" harvest "$in/text.pdf" --out "$tmp/locked" 2>"$tmp/e"; rc=$?
 check "a second harvest in the same directory is refused" \
   exited "$rc" 10 'in use by another' "$tmp/e"
