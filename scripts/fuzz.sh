@@ -27,6 +27,7 @@ export LSAN_OPTIONS=suppressions=$root/tests/lsan.supp
 status=0
 for t in "${targets[@]}"; do
   work=build-fuzz/corpus/$t art=build-fuzz/artifacts/$t
+  rm -rf "$art" # what an earlier run found is in tests/fuzz/corpus already
   mkdir -p "$work" "$art"
   log=build-fuzz/fuzz-$t.log
   start=$(date +%s)
