@@ -1184,6 +1184,25 @@ remove_temporaries (const char *dir)
 
 /* ---- 3. the loop --------------------------------------------------------- */
 
+/* The workers' malloc asks for transparent huge pages (glibc 2.35's
+ * glibc.malloc.hugetlb tunable, read when the worker server starts):
+ * every document's process builds its heap anew, and faulting it in 4 KB
+ * at a time was a tenth of a harvest's time, page faults being dear in a
+ * virtual machine and dearer with every core faulting at once.  With
+ * huge pages half the faults go; a worker's resident size grows by a MB
+ * or so.  A setting of the user's own is kept. */
+static char **
+with_huge_pages (char **envp)
+{
+  const char *t = g_environ_getenv (envp, "GLIBC_TUNABLES");
+  if (t != NULL && strstr (t, "glibc.malloc.hugetlb") != NULL)
+    return envp;
+  g_autofree char *value
+      = t != NULL && *t ? g_strconcat (t, ":glibc.malloc.hugetlb=1", NULL)
+                        : g_strdup ("glibc.malloc.hugetlb=1");
+  return g_environ_setenv (envp, "GLIBC_TUNABLES", value, TRUE);
+}
+
 static void
 wait_for_events (Harvest *h)
 {
@@ -1315,6 +1334,7 @@ bdx_harvest_run (const char *dir, const GPtrArray *inputs,
       g_autofree char *name = g_strndup (*e, eq - *e);
       h.envp = g_environ_setenv (h.envp, name, eq + 1, TRUE);
     }
+  h.envp = with_huge_pages (h.envp);
   h.servers = g_new0 (Server, h.jobs);
   h.workers = g_ptr_array_new_with_free_func ((GDestroyNotify)worker_free);
   h.exited = g_ptr_array_new_with_free_func ((GDestroyNotify)worker_free);
