@@ -991,6 +991,7 @@ typedef struct {
   int x, y, w, h;   /* what to read, pixels: the ink and a margin */
   int ink;          /* black pixels inside */
   int ink_w, ink_h; /* size of the ink's box */
+  int parts;        /* connected parts of the ink */
 } Region;
 
 /* Narrows a region to its ink and a margin of `pad` pixels (within the
@@ -1017,6 +1018,9 @@ fit_to_ink (PIX *bin, Region *j, int pad, int min_part)
   if (parts == NULL || pixCountPixels (parts, &n, NULL) != 0 || n == 0)
     return;
   j->ink = n;
+  l_int32 n_parts = 0;
+  if (pixCountConnComp (parts, 8, &n_parts) == 0)
+    j->parts = n_parts;
   BOX *fg = NULL;
   if (pixClipToForeground (parts, NULL, &fg) != 0 || fg == NULL)
     return;
@@ -1028,6 +1032,22 @@ fit_to_ink (PIX *bin, Region *j, int pad, int min_part)
   int x0 = MAX (j->x, x - pad), y0 = MAX (j->y, y - pad);
   int x1 = MIN (j->x + j->w, x + w + pad), y1 = MIN (j->y + j->h, y + h + pad);
   j->x = x0, j->y = y0, j->w = x1 - x0, j->h = y1 - y0;
+}
+
+/* A cell whose ink is one short bar, thin and well filled, holds a dash:
+ * the "-" a table prints for zero.  chi_sim reads a lone dash as 一, 四,
+ * "_" or nothing, and the digit models as nothing at all; the shape is
+ * unambiguous.  Short: at most DASH_MAX_EM of an em wide, where the
+ * ideograph 一 of the same size is nearly a whole em. */
+#define DASH_MAX_EM 0.7
+static gboolean
+is_dash (const Region *j, double em_px)
+{
+  if (j->line || j->parts != 1 || j->ink_h <= 0)
+    return FALSE;
+  return j->ink_h <= em_px / 5 && j->ink_w >= 2 * j->ink_h
+         && j->ink_w <= DASH_MAX_EM * em_px
+         && j->ink >= 0.6 * j->ink_w * j->ink_h;
 }
 
 static double
@@ -1126,7 +1146,7 @@ read_rect (TessBaseAPI *api, const BdxOcrImage *img, const Region *j,
  * cell has fewer than two lines or tesseract fails. */
 static gboolean
 read_unwrapped (TessBaseAPI *api, const BdxOcrImage *img, const Region *j,
-                int min_part, GArray *out)
+                int min_part, TessPageSegMode psm, GArray *out)
 {
   g_autoptr (BOX) b = boxCreate (j->x, j->y, j->w, j->h);
   g_autoptr (PIX) clip = pixClipRectangle (img->binary, b, NULL);
@@ -1188,7 +1208,7 @@ read_unwrapped (TessBaseAPI *api, const BdxOcrImage *img, const Region *j,
 
   TessBaseAPISetImage2 (api, line);
   TessBaseAPISetSourceResolution (api, img->ppi);
-  TessBaseAPISetPageSegMode (api, PSM_SINGLE_LINE);
+  TessBaseAPISetPageSegMode (api, psm);
   if (TessBaseAPIRecognize (api, NULL) != 0)
     return FALSE;
   /* Glyphs in the line's pixels (px_per_pt 1), then back to the cell. */
@@ -1218,6 +1238,43 @@ clamp_region (Region *j, double x0, double y0, double x1, double y1, int W,
   int ix0 = CLAMP ((int) ceil (x0), 0, W), ix1 = CLAMP ((int) floor (x1), 0, W);
   int iy0 = CLAMP ((int) ceil (y0), 0, H), iy1 = CLAMP ((int) floor (y1), 0, H);
   j->x = ix0, j->y = iy0, j->w = MAX (0, ix1 - ix0), j->h = MAX (0, iy1 - iy0);
+}
+
+/* Rows of a grid that hold data: a cell of another number column, below
+ * that column's first number, reads as a number.  A number column's
+ * cells above its own first number are headers, except in such rows:
+ * the 类 code of the first rows, wrapped ("20" over "7") and misread
+ * ("20了"), stands above the first code read right. */
+static gboolean *
+data_rows (const BdxGrid *grid, const int *numbers, const int *texts,
+           const int *first, const int *col, const int *row, const gboolean *number,
+           guint n)
+{
+  gboolean *out = g_new0 (gboolean, grid->n_rows);
+  for (guint k = 0; k < n; k++)
+    {
+      int c = col[k];
+      if (number[k] && numbers[c] >= 2 && numbers[c] > texts[c] && row[k] > first[c])
+        out[row[k]] = TRUE;
+    }
+  return out;
+}
+
+/* A short cell's text that is a number misread: a digit or at most one
+ * ideograph; above the column's first number (in a data row), a digit
+ * and at most one ideograph. */
+static gboolean
+misread_number (const char *text, gboolean above)
+{
+  if (g_utf8_strlen (text, -1) > 12)
+    return FALSE;
+  int han = 0, digits = 0;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      han += bdx_unichar_is_han (g_utf8_get_char (p));
+      digits += g_unichar_isdigit (g_utf8_get_char (p));
+    }
+  return above ? digits > 0 && han <= 1 : han <= 1 || digits > 0;
 }
 
 /* The regions of a layout's grids, classified (see the algorithm). */
@@ -1251,6 +1308,16 @@ grid_regions (const BdxOcrImage *img, const BdxGrid *grid, int pad,
       else if (wordy (cell->text))
         texts[cell->col]++;
     }
+  guint nc = grid->cells->len;
+  g_autofree int *ccol = g_new (int, MAX (1u, nc)), *crow = g_new (int, MAX (1u, nc));
+  g_autofree gboolean *cnum = g_new (gboolean, MAX (1u, nc));
+  for (guint k = 0; k < nc; k++)
+    {
+      const BdxCell *cell = g_ptr_array_index (grid->cells, k);
+      ccol[k] = cell->col, crow[k] = cell->row;
+      cnum[k] = cell->colspan == 1 && reading_kind (cell->text) == CELL_NUMBER;
+    }
+  g_autofree gboolean *data = data_rows (grid, numbers, texts, first, ccol, crow, cnum, nc);
   for (guint k = 0; k < grid->cells->len; k++)
     {
       const BdxCell *cell = g_ptr_array_index (grid->cells, k);
@@ -1261,26 +1328,17 @@ grid_regions (const BdxOcrImage *img, const BdxGrid *grid, int pad,
       if (j.w < 4 || j.h < 4)
         continue;
       fit_to_ink (img->binary, &j, pad, min_part);
-      g_debug ("cell r%d c%d '%s' ink %d at %d,%d %dx%d", cell->row, cell->col,
-               cell->text, j.ink, j.x, j.y, j.w, j.h);
-      gboolean number_column = cell->colspan == 1 && numbers[cell->col] >= 2
-                               && numbers[cell->col] > texts[cell->col]
-                               && cell->row > first[cell->col];
+      g_debug ("cell r%d c%d '%s' ink %d in %d part(s) %dx%d at %d,%d %dx%d", cell->row,
+               cell->col, cell->text, j.ink, j.parts, j.ink_w, j.ink_h, j.x, j.y, j.w, j.h);
+      gboolean numeric = cell->colspan == 1 && numbers[cell->col] >= 2
+                         && numbers[cell->col] > texts[cell->col];
+      gboolean number_column = numeric && cell->row > first[cell->col];
+      gboolean above = numeric && cell->row < first[cell->col] && data[cell->row];
 
-      if (j.kind == CELL_TEXT && number_column
-          && g_utf8_strlen (cell->text, -1) <= 12)
-        {
-          /* A number misread as letters ("8" as "日", "6.15" as "全沁9"):
-           * short, with a digit or at most one ideograph. */
-          int han = 0, digits = 0;
-          for (const char *p = cell->text; *p; p = g_utf8_next_char (p))
-            {
-              han += bdx_unichar_is_han (g_utf8_get_char (p));
-              digits += g_unichar_isdigit (g_utf8_get_char (p));
-            }
-          if (han <= 1 || digits > 0)
-            j.kind = CELL_NUMBER;
-        }
+      /* A number misread as letters ("8" as "日", "6.15" as "全沁9"). */
+      if (j.kind == CELL_TEXT && (number_column || above)
+          && misread_number (cell->text, above))
+        j.kind = CELL_NUMBER;
       if (j.kind == CELL_BLANK && j.ink > 0)
         j.kind = number_column ? CELL_NUMBER : CELL_TEXT;
       g_array_append_val (out, j);
@@ -1690,6 +1748,16 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
           j->kind = CELL_BLANK;
           continue;
         }
+      if (is_dash (j, em_px))
+        {
+          g_debug ("region %u: a dash (%dx%d px)", k, j->ink_w, j->ink_h);
+          if (fresh->pdata[k] != NULL)
+            g_array_unref (fresh->pdata[k]);
+          fresh->pdata[k] = centre_glyphs (j, "-");
+          j->kind = CELL_BLANK;
+          changed++;
+          continue;
+        }
       if (j->kind != CELL_TEXT)
         continue;
       /* One line, unless a cell's ink is tall enough for two; one
@@ -1737,7 +1805,7 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
            * the lines laid end to end make one line it reads well.  The
            * more confident reading wins. */
           g_autoptr (GArray) other = g_array_new (FALSE, FALSE, sizeof (BdxGlyph));
-          if (read_unwrapped (api, img, j, min_part, other)
+          if (read_unwrapped (api, img, j, min_part, PSM_SINGLE_LINE, other)
               && mean_conf (other) > mean_conf (now))
             {
               g_array_set_size (now, 0);
@@ -1802,21 +1870,28 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
           else if (wordy (t))
             texts[j->cell->col]++;
         }
+      guint n = to - from;
+      g_autofree int *ccol = g_new (int, MAX (1u, n)), *crow = g_new (int, MAX (1u, n));
+      g_autofree gboolean *cnum = g_new (gboolean, MAX (1u, n));
+      for (guint k = from; k < to; k++)
+        {
+          const Region *j = &g_array_index (regions, Region, k);
+          ccol[k - from] = j->cell->col, crow[k - from] = j->cell->row;
+          cnum[k - from] = j->cell->colspan == 1 && j->kind == CELL_NUMBER;
+        }
+      g_autofree gboolean *data = data_rows (grid, numbers, texts, first, ccol, crow, cnum, n);
       for (guint k = from; k < to; k++)
         {
           Region *j = &g_array_index (regions, Region, k);
           int c = j->cell->col;
           if (j->kind != CELL_TEXT || j->cell->colspan > 1 || numbers[c] < 2
-              || numbers[c] <= texts[c] || j->cell->row <= first[c])
+              || numbers[c] <= texts[c] || j->cell->row == first[c])
+            continue;
+          gboolean above = j->cell->row < first[c];
+          if (above && !data[j->cell->row])
             continue;
           g_autofree char *t = region_text (page, owner, fresh, k);
-          int han = 0, digits = 0;
-          for (const char *p = t; *p; p = g_utf8_next_char (p))
-            {
-              han += bdx_unichar_is_han (g_utf8_get_char (p));
-              digits += g_unichar_isdigit (g_utf8_get_char (p));
-            }
-          if (g_utf8_strlen (t, -1) <= 12 && (han <= 1 || digits > 0))
+          if (misread_number (t, above))
             {
               j->kind = CELL_NUMBER;
               g_clear_pointer (&fresh->pdata[k], g_array_unref);
@@ -1867,7 +1942,15 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
               }
             GArray *now = g_array_new (FALSE, FALSE, sizeof (BdxGlyph));
             got[m]->pdata[k] = now;
-            if (!read_rect (napi, img, j, readers[m].psm, now))
+            /* A number wrapped in a narrow cell ("20" over "7": a 类 code
+             * in bold) is one number: its lines laid end to end. */
+            if (j->ink_h > 1.5 * em_px
+                && read_unwrapped (napi, img, j, min_part, readers[m].psm, now))
+              {
+                TessBaseAPISetImage2 (napi, img->read);
+                TessBaseAPISetSourceResolution (napi, img->ppi);
+              }
+            else if (!read_rect (napi, img, j, readers[m].psm, now))
               goto fail;
             tidy_number (now, em_px / s);
           }

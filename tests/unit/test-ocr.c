@@ -315,6 +315,70 @@ test_read_table (void)
   g_assert_true (grid_has (og, "合计"));
 }
 
+/* A piece of a generated scan (tests/data/make-ocr-crops.sh) read as a
+ * page: the page's reading, layout, cells read again, layout again.
+ * NULL after marking the test skipped. */
+static BdxLayout *
+read_piece (BdxOcrEngine *e, const char *name)
+{
+  g_autofree char *path = test_file (name);
+  if (path == NULL)
+    {
+      g_test_skip ("BDX_TEST_CASES is not set");
+      return NULL;
+    }
+  g_autoptr (PIX) pix = pixRead (path);
+  g_assert_nonnull (pix);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BdxOcrImage) img = bdx_ocr_image_new (e, pix, NULL, &error);
+  g_assert_no_error (error);
+  g_autoptr (BdxPage) page = bdx_ocr_read_page (e, img, 1, &error);
+  g_assert_no_error (error);
+  g_autoptr (BdxLayout) l = bdx_layout_page (page, NULL);
+  bdx_ocr_reread_cells (e, img, page, l, &error);
+  g_assert_no_error (error);
+  return bdx_layout_page (page, NULL);
+}
+
+static const char *
+cell_text (const BdxGrid *g, int row, int col)
+{
+  const BdxCell *c = bdx_grid_cell (g, row, col);
+  g_assert_nonnull (c);
+  return c->text;
+}
+
+/* 表2 of a generated scan: a lone dash is a dash, whatever chi_sim makes
+ * of it (四, 一 or nothing); the 类 code of the 类 and 款 rows, wrapped in
+ * its narrow cell ("20" over "7") and above the first code read right,
+ * is read as one number. */
+static void
+test_read_dashes_and_wrapped_codes (void)
+{
+  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
+  if (e == NULL)
+    return;
+  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-dash-codes.png");
+  if (l == NULL)
+    return;
+  const BdxGrid *g = first_grid (l);
+  g_assert_nonnull (g);
+  g_assert_cmpint (g->n_cols, ==, 16);
+  g_assert_cmpint (g->n_rows, ==, 9);
+  /* rows: 0–1 header, 2 ※ 1 2 3, 3 总计, 4 类 207, 5 款 20701, 6–8 项 */
+  g_assert_cmpstr (cell_text (g, 3, 3), ==, "总计");
+  g_assert_cmpstr (cell_text (g, 4, 0), ==, "207");
+  g_assert_cmpstr (cell_text (g, 5, 0), ==, "207");
+  g_assert_cmpstr (cell_text (g, 5, 1), ==, "01");
+  g_assert_cmpstr (cell_text (g, 6, 0), ==, "207");
+  for (int r = 3; r <= 8; r++)
+    {
+      g_assert_cmpstr (cell_text (g, r, 4), !=, "");
+      for (int c = 7; c < 16; c++)
+        g_assert_cmpstr (cell_text (g, r, c), ==, "-");
+    }
+}
+
 /* A page scanned sideways or upside down is turned upright. */
 static void
 test_orientation (void)
@@ -594,6 +658,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ocr/pool", test_pool);
   g_test_add_func ("/ocr/read/table", test_read_table);
   g_test_add_func ("/ocr/read/orientation", test_orientation);
+  g_test_add_func ("/ocr/read/dashes-and-wrapped-codes", test_read_dashes_and_wrapped_codes);
   g_test_add_func ("/ocr/repair", test_repair);
   return g_test_run ();
 }

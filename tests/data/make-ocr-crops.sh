@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Makes the OCR tests' pieces of generated scans (bilevel PNG, 300 dpi):
+#
+#   ocr-dash-codes.png     表2 of scripts/gen/bdxgen.py --seed 1003 --scan 300
+#                          (page 4), its first rows: 7.5 pt Noto Sans, bold
+#                          类 rows whose code wraps in its narrow cell ("20"
+#                          over "7"), zeros printed as "-";
+#   ocr-title-squeezed.png the title of page 5 of --seed 1000 --scan 300:
+#                          a serif title whose first word tesseract boxes
+#                          into one character's width.
+#
+# Run by hand when they need to change (needs the generator's tools,
+# poppler-utils' pdfimages and ImageMagick); the results are committed,
+# so the tests need no tool.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+gen=$here/../../scripts/gen/bdxgen.py
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+crop () { # seed page geometry out
+  [ -f "$tmp/gen-$1.scan.pdf" ] || python3 "$gen" --seed "$1" --out "$tmp" --scan 300 >/dev/null
+  pdfimages -f "$2" -l "$2" -j "$tmp/gen-$1.scan.pdf" "$tmp/p"
+  convert "$tmp/p-000.jpg" -crop "$3" +repage -density 300 -units PixelsPerInch \
+    -threshold 55% -type bilevel "png:$here/$4"
+  rm -f "$tmp"/p-*.jpg
+}
+crop 1003 4 2160x1000+160+470 ocr-dash-codes.png
+crop 1000 5 1500x170+1000+250 ocr-title-squeezed.png
