@@ -755,10 +755,62 @@ merge_split_colons (GArray *glyphs, GArray *inks, guint from)
     }
 }
 
+/* A word whose symbols tesseract's LSTM boxed into the width of its first
+ * character or two: "石家庄" of a title boxed 69 px wide where each
+ * character is 80, leaving a gap of two em before the next word that
+ * layout takes for a new chunk ("石家庄 市水利局…": no title matches).
+ * Han characters are about as wide as they are tall: a word of such
+ * characters less than 0.6 of its plausible width gets that width (Han
+ * one ink height each, others about half), up to the next word of its
+ * line (next_x0, or G_MAXINT when it is the last), shared out among its
+ * symbols in proportion. */
 static void
-flush_word (GArray *word, double px_per_pt, GArray *glyphs, GArray *inks)
+unsqueeze_word (GArray *word, int next_x0)
+{
+  guint n = word->len;
+  if (n < 2)
+    return;
+  int han = 0, em = 0, x0 = G_MAXINT, x1 = G_MININT;
+  for (guint i = 0; i < n; i++)
+    {
+      const Sym *s = &g_array_index (word, Sym, i);
+      x0 = MIN (x0, s->x0), x1 = MAX (x1, s->x1);
+      if (bdx_unichar_is_han (g_utf8_get_char (s->text)))
+        {
+          han++;
+          em = MAX (em, s->y1 - s->y0);
+        }
+    }
+  if (han < 2 || em <= 0)
+    return;
+  double weight = han + 0.5 * (n - han);
+  double want = 0.95 * em * weight;
+  if (x1 - x0 >= 0.6 * want)
+    return;
+  /* A next word that overlaps this one: the boxes are muddled beyond
+   * what spreading can mend. */
+  if (next_x0 <= x1)
+    return;
+  double to = MIN (x0 + want, next_x0 == G_MAXINT ? G_MAXDOUBLE : next_x0 - em / 8.0);
+  if (to <= x1)
+    return;
+  double at = x0, per = (to - x0) / weight;
+  for (guint i = 0; i < n; i++)
+    {
+      Sym *s = &g_array_index (word, Sym, i);
+      double w = per * (bdx_unichar_is_han (g_utf8_get_char (s->text)) ? 1.0 : 0.5);
+      s->x0 = (int) lround (at);
+      s->x1 = (int) lround (at + w);
+      at += w;
+    }
+}
+
+static void
+flush_word (GArray *word, double px_per_pt, GArray *glyphs, GArray *inks,
+            int next_x0)
 {
   guint start = glyphs->len;
+  unsqueeze_word (word, next_x0);
   for (guint i = 0; i + 1 < word->len; i++)
     {
       Sym *a = &g_array_index (word, Sym, i), *b = &g_array_index (word, Sym, i + 1);
@@ -850,9 +902,16 @@ collect_glyphs (TessBaseAPI *api, double px_per_pt, GArray *glyphs)
   int ly0 = 0, ly1 = 0;
   do
     {
+      gboolean new_line = TessPageIteratorIsAtBeginningOf (pi, RIL_TEXTLINE);
       if (TessPageIteratorIsAtBeginningOf (pi, RIL_WORD))
-        flush_word (word, px_per_pt, glyphs, inks);
-      if (TessPageIteratorIsAtBeginningOf (pi, RIL_TEXTLINE))
+        {
+          /* The next word's left edge, when it is on the same line. */
+          int nx0, ny0, nx1, ny1;
+          gboolean known = !new_line
+                           && TessPageIteratorBoundingBox (pi, RIL_SYMBOL, &nx0, &ny0, &nx1, &ny1);
+          flush_word (word, px_per_pt, glyphs, inks, known ? nx0 : G_MAXINT);
+        }
+      if (new_line)
         {
           fix_line (glyphs, inks, line_from);
           line_from = glyphs->len;
@@ -877,7 +936,7 @@ collect_glyphs (TessBaseAPI *api, double px_per_pt, GArray *glyphs)
       g_array_append_val (word, s);
     }
   while (TessResultIteratorNext (it, RIL_SYMBOL));
-  flush_word (word, px_per_pt, glyphs, inks);
+  flush_word (word, px_per_pt, glyphs, inks, G_MAXINT);
   fix_line (glyphs, inks, line_from);
 }
 

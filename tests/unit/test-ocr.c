@@ -379,6 +379,29 @@ test_read_dashes_and_wrapped_codes (void)
     }
 }
 
+/* A title whose first word tesseract boxed into one character's width
+ * ("石家庄" 69 px wide, then a gap of two em) is one chunk, as printed. */
+static void
+test_read_squeezed_word (void)
+{
+  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
+  if (e == NULL)
+    return;
+  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-title-squeezed.png");
+  if (l == NULL)
+    return;
+  const BdxLine *title = NULL;
+  for (guint i = 0; i < l->blocks->len; i++)
+    {
+      const BdxBlock *b = g_ptr_array_index (l->blocks, i);
+      if (b->kind == BDX_BLOCK_LINE && strstr (b->line->text, "总表") != NULL)
+        title = b->line;
+    }
+  g_assert_nonnull (title);
+  g_assert_cmpuint (title->chunks->len, ==, 1);
+  g_assert_cmpstr (title->text, ==, "石家庄市水利局2026年部门收入总表");
+}
+
 /* A page scanned sideways or upside down is turned upright. */
 static void
 test_orientation (void)
@@ -659,6 +682,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ocr/read/table", test_read_table);
   g_test_add_func ("/ocr/read/orientation", test_orientation);
   g_test_add_func ("/ocr/read/dashes-and-wrapped-codes", test_read_dashes_and_wrapped_codes);
+  g_test_add_func ("/ocr/read/squeezed-word", test_read_squeezed_word);
   g_test_add_func ("/ocr/repair", test_repair);
   return g_test_run ();
 }
