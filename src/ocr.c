@@ -1565,8 +1565,9 @@ centre_glyphs (const Region *j, const char *text)
  * now and then ("人4", "O").  A row where at least two cells read as
  * increasing small integers and no cell reads as more than a few
  * characters is such a row: marks (one character or none, with ink) left
- * of the first number become ※, a cell between numbers that is not one
- * becomes the number its place says.  Structure, not data: nothing
+ * of the first number become ※ — but for the cells just left of a first
+ * number above 1, which are the numbers before it — and a cell between
+ * numbers that is not one becomes the number its place says.  Structure, not data: nothing
  * of the output's amounts comes from here. */
 static void
 mark_column_numbers (const BdxGrid *grid, GArray *regions, guint from,
@@ -1586,7 +1587,7 @@ mark_column_numbers (const BdxGrid *grid, GArray *regions, guint from,
           g_array_append_val (ks, k);
           g_ptr_array_add (texts, region_text (page, owner, fresh, k));
         }
-      int numbers = 0, last = 0, first = -1;
+      int numbers = 0, last = 0, first = -1, first_value = 0;
       gboolean ok = TRUE;
       for (guint i = 0; i < ks->len && ok; i++)
         {
@@ -1598,13 +1599,17 @@ mark_column_numbers (const BdxGrid *grid, GArray *regions, guint from,
               last = v;
               numbers++;
               if (first < 0)
-                first = (int) i;
+                first = (int) i, first_value = v;
             }
           else if (g_utf8_strlen (t, -1) > 3)
             ok = FALSE;
         }
       if (!ok || numbers < 2)
         continue;
+      /* Numbering starts at 1: when the first number read is 2 or more,
+       * the cells just left of it are the numbers before, misread ("1"
+       * in 6.5 pt read as "l" or nothing), not marks. */
+      int marks = first - (first_value - 1);
       int expect = 0;
       for (guint i = 0; i < ks->len; i++)
         {
@@ -1619,8 +1624,9 @@ mark_column_numbers (const BdxGrid *grid, GArray *regions, guint from,
             }
           if (j->ink == 0)
             continue;
-          g_autofree char *fix = (int) i < first ? g_strdup ("\u203B")
-                                                 : g_strdup_printf ("%d", expect++);
+          g_autofree char *fix = (int) i < marks ? g_strdup ("\u203B")
+                                 : (int) i < first ? g_strdup_printf ("%d", first_value - (first - (int) i))
+                                                   : g_strdup_printf ("%d", expect++);
           g_debug ("column-number row %d: '%s' made '%s'", r, t, fix);
           if (fresh->pdata[k] != NULL)
             g_array_unref (fresh->pdata[k]);

@@ -7,7 +7,10 @@
 #                          over "7"), zeros printed as "-";
 #   ocr-title-squeezed.png the title of page 5 of --seed 1000 --scan 300:
 #                          a serif title whose first word tesseract boxes
-#                          into one character's width.
+#                          into one character's width;
+#   ocr-colnum-one.png     表7 of --seed 1004 --scan 300 (page 8), its first
+#                          rows: 6.5 pt, the "1" of the column-number row
+#                          misread.
 #
 # Run by hand when they need to change (needs the generator's tools,
 # poppler-utils' pdfimages and ImageMagick); the results are committed,
@@ -27,3 +30,4 @@ crop () { # seed page geometry out
 }
 crop 1003 4 2160x1000+160+470 ocr-dash-codes.png
 crop 1000 5 1500x170+1000+250 ocr-title-squeezed.png
+crop 1004 8 3160x700+160+470 ocr-colnum-one.png

@@ -402,6 +402,30 @@ test_read_squeezed_word (void)
   g_assert_cmpstr (title->text, ==, "石家庄市水利局2026年部门收入总表");
 }
 
+/* The column-number row (※ … ※ 1 2 3) of a 6.5 pt 表7 whose "1" chi_sim
+ * misreads: numbering starts at 1, so the cell just left of the first
+ * number read (2) is 1, not a ※ that would make its column a label. */
+static void
+test_read_column_number_one (void)
+{
+  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
+  if (e == NULL)
+    return;
+  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-colnum-one.png");
+  if (l == NULL)
+    return;
+  const BdxGrid *g = first_grid (l);
+  g_assert_nonnull (g);
+  g_assert_cmpint (g->n_cols, ==, 16);
+  for (int c = 0; c < 5; c++)
+    g_assert_cmpstr (cell_text (g, 2, c), ==, "\u203B");
+  for (int c = 5; c < 16; c++)
+    {
+      g_autofree char *want = g_strdup_printf ("%d", c - 4);
+      g_assert_cmpstr (cell_text (g, 2, c), ==, want);
+    }
+}
+
 /* A page scanned sideways or upside down is turned upright. */
 static void
 test_orientation (void)
@@ -683,6 +707,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ocr/read/orientation", test_orientation);
   g_test_add_func ("/ocr/read/dashes-and-wrapped-codes", test_read_dashes_and_wrapped_codes);
   g_test_add_func ("/ocr/read/squeezed-word", test_read_squeezed_word);
+  g_test_add_func ("/ocr/read/column-number-one", test_read_column_number_one);
   g_test_add_func ("/ocr/repair", test_repair);
   return g_test_run ();
 }
