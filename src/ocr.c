@@ -1420,6 +1420,8 @@ static const struct {
   { 0x4E8E, 0x6B3E }, /* 于 → 款 */
   { 0x5BAB, 0x8425 }, /* 宫 → 营 (经营) */
   { 0x5BF9, 0x8868 }, /* 对 → 表 (总表), bold sans titles of generated scans */
+  { 0x002D, 0x4E00 }, /* - → 一 (一般), bold sans titles of generated scans */
+  { 0x2014, 0x4E00 }, /* — → 一 */
 };
 
 static gboolean

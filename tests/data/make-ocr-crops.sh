@@ -10,7 +10,10 @@
 #                          into one character's width;
 #   ocr-colnum-one.png     表7 of --seed 1004 --scan 300 (page 8), its first
 #                          rows: 6.5 pt, the "1" of the column-number row
-#                          misread.
+#                          misread;
+#   ocr-title-dash-page.png the whole of page 8 of --seed 1005 --scan 300,
+#                          whose title 一般公共预算项目支出情况表 is read
+#                          with "-" for 一 (only in the page's context).
 #
 # Run by hand when they need to change (needs the generator's tools,
 # poppler-utils' pdfimages and ImageMagick); the results are committed,
@@ -21,13 +24,14 @@ gen=$here/../../scripts/gen/bdxgen.py
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-crop () { # seed page geometry out
+crop () { # seed page geometry out (geometry "" for the whole page)
   [ -f "$tmp/gen-$1.scan.pdf" ] || python3 "$gen" --seed "$1" --out "$tmp" --scan 300 >/dev/null
   pdfimages -f "$2" -l "$2" -j "$tmp/gen-$1.scan.pdf" "$tmp/p"
-  convert "$tmp/p-000.jpg" -crop "$3" +repage -density 300 -units PixelsPerInch \
+  convert "$tmp/p-000.jpg" ${3:+-crop "$3" +repage} -density 300 -units PixelsPerInch \
     -threshold 55% -type bilevel "png:$here/$4"
   rm -f "$tmp"/p-*.jpg
 }
 crop 1003 4 2160x1000+160+470 ocr-dash-codes.png
 crop 1000 5 1500x170+1000+250 ocr-title-squeezed.png
 crop 1004 8 3160x700+160+470 ocr-colnum-one.png
+crop 1005 8 "" ocr-title-dash-page.png

@@ -14,6 +14,7 @@
 #include "bdx/error.h"
 #include "bdx/layout.h"
 #include "bdx/ocr.h"
+#include "bdx/patterns.h"
 #include "bdx/pipeline.h"
 #include "bdx/read.h"
 #include "bdx/validate.h"
@@ -426,6 +427,39 @@ test_read_column_number_one (void)
     }
 }
 
+/* A title whose 一 chi_sim reads as "-" ("-般公共预算…", bold sans): the
+ * lexicon knows 一般, so the dash is 一. */
+static void
+test_read_dash_for_yi (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = bdx_patterns_default_dir ();
+  g_autoptr (BdxPatterns) p = bdx_patterns_load (dir, &error);
+  g_assert_no_error (error);
+  g_auto (GStrv) words = bdx_ocr_words_from_patterns (p);
+  BdxOcrEngineOptions eo = { .words = (const char *const *) words };
+  g_autoptr (BdxOcrEngine) e = bdx_ocr_engine_new (&eo, &error);
+  if (e == NULL)
+    {
+      g_test_skip (error->message);
+      return;
+    }
+  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-title-dash-page.png");
+  if (l == NULL)
+    return;
+  gboolean found = FALSE;
+  for (guint i = 0; i < l->blocks->len; i++)
+    {
+      const BdxBlock *b = g_ptr_array_index (l->blocks, i);
+      if (b->kind == BDX_BLOCK_LINE && strstr (b->line->text, "项目支出情况表") != NULL)
+        {
+          g_assert_cmpstr (b->line->text, ==, "一般公共预算项目支出情况表");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
 /* A page scanned sideways or upside down is turned upright. */
 static void
 test_orientation (void)
@@ -708,6 +742,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ocr/read/dashes-and-wrapped-codes", test_read_dashes_and_wrapped_codes);
   g_test_add_func ("/ocr/read/squeezed-word", test_read_squeezed_word);
   g_test_add_func ("/ocr/read/column-number-one", test_read_column_number_one);
+  g_test_add_func ("/ocr/read/dash-for-yi", test_read_dash_for_yi);
   g_test_add_func ("/ocr/repair", test_repair);
   return g_test_run ();
 }
