@@ -1896,6 +1896,20 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
           j->kind = CELL_NUMBER;
           continue;
         }
+      /* A table cell the page and the cell read differently, both with
+       * something: one of them is wrong, and tesseract's confidence does
+       * not say which ("国有资本经营预算拨款" 0.99 against "有资本经营预算
+       * 拨坎" 0.96).  The reading kept is flagged, never silent. */
+      if (!j->line && before->len > 0 && now->len > 0)
+        {
+          g_autofree char *t0 = glyphs_text (before), *t1 = glyphs_text (now);
+          if (strcmp (t0, t1) != 0)
+            for (guint i = 0; i < pick->len; i++)
+              {
+                BdxGlyph *gl = &g_array_index (pick, BdxGlyph, i);
+                gl->confidence = MIN (gl->confidence, BDX_OCR_LOW_CONFIDENCE / 2);
+              }
+        }
       {
         g_autofree char *tb = glyphs_text (before), *tn = glyphs_text (now);
         g_debug ("region %u %s box %.1f,%.1f-%.1f,%.1f px %d,%d %dx%d: '%s' (%.2f) / '%s' (%.2f)",

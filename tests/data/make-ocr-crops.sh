@@ -13,7 +13,10 @@
 #                          misread;
 #   ocr-title-dash-page.png the whole of page 8 of --seed 1005 --scan 300,
 #                          whose title 一般公共预算项目支出情况表 is read
-#                          with "-" for 一 (only in the page's context).
+#                          with "-" for 一 (only in the page's context);
+#   ocr-names-page.png     page 3 of --seed 1001 --scan 300 (表1, AR PL
+#                          UMing): names the page and the cell read
+#                          differently ("国有资本…" / "有资本…").
 #
 # Run by hand when they need to change (needs the generator's tools,
 # poppler-utils' pdfimages and ImageMagick); the results are committed,
@@ -35,3 +38,4 @@ crop 1003 4 2160x1000+160+470 ocr-dash-codes.png
 crop 1000 5 1500x170+1000+250 ocr-title-squeezed.png
 crop 1004 8 3160x700+160+470 ocr-colnum-one.png
 crop 1005 8 "" ocr-title-dash-page.png
+crop 1001 3 "" ocr-names-page.png

@@ -460,6 +460,33 @@ test_read_dash_for_yi (void)
   g_assert_true (found);
 }
 
+/* Names of 表1 that the page and the cell read differently: whichever is
+ * kept, it is right or flagged (below the low mark), never silently
+ * wrong ("有资本经营预算拨款" for "国有资本经营预算拨款" at 0.96). */
+static void
+test_read_disagreeing_names (void)
+{
+  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
+  if (e == NULL)
+    return;
+  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-names-page.png");
+  if (l == NULL)
+    return;
+  const BdxGrid *g = first_grid (l);
+  g_assert_nonnull (g);
+  static const struct {
+    int row;
+    const char *name;
+  } want[] = { { 9, "3.国有资本经营预算拨款" }, { 23, "国有资本经营预算拨款" } };
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      const BdxCell *c = bdx_grid_cell (g, want[i].row, 0);
+      g_assert_nonnull (c);
+      if (strcmp (c->text, want[i].name) != 0)
+        g_assert_cmpfloat (c->confidence, <, BDX_OCR_LOW_CONFIDENCE);
+    }
+}
+
 /* A page scanned sideways or upside down is turned upright. */
 static void
 test_orientation (void)
@@ -743,6 +770,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ocr/read/squeezed-word", test_read_squeezed_word);
   g_test_add_func ("/ocr/read/column-number-one", test_read_column_number_one);
   g_test_add_func ("/ocr/read/dash-for-yi", test_read_dash_for_yi);
+  g_test_add_func ("/ocr/read/disagreeing-names", test_read_disagreeing_names);
   g_test_add_func ("/ocr/repair", test_repair);
   return g_test_run ();
 }
