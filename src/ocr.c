@@ -1865,6 +1865,12 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
       g_autoptr (GArray) now = g_array_new (FALSE, FALSE, sizeof (BdxGlyph));
       if (!read_rect (api, img, j, psm, now))
         goto fail;
+      /* A line with ink that tesseract's line mode reads as nothing at
+       * all ("资金来源" over three columns, AR PL UMing): its raw-line
+       * mode, which skips the line finding, reads it. */
+      if (now->len == 0 && psm == PSM_SINGLE_LINE
+          && !read_rect (api, img, j, PSM_RAW_LINE, now))
+        goto fail;
       if (psm == PSM_SINGLE_BLOCK)
         {
           /* Narrow cells wrapped onto lines of two or three characters:

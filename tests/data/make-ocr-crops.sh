@@ -16,7 +16,10 @@
 #                          with "-" for 一 (only in the page's context);
 #   ocr-names-page.png     page 3 of --seed 1001 --scan 300 (表1, AR PL
 #                          UMing): names the page and the cell read
-#                          differently ("国有资本…" / "有资本…").
+#                          differently ("国有资本…" / "有资本…");
+#   ocr-header-raw-line.png 表10 of --seed 1001 --scan 300 (page 14), its
+#                          first rows: 资金来源 over three columns, which
+#                          tesseract's line mode reads as nothing.
 #
 # Run by hand when they need to change (needs the generator's tools,
 # poppler-utils' pdfimages and ImageMagick); the results are committed,
@@ -39,3 +42,4 @@ crop 1000 5 1500x170+1000+250 ocr-title-squeezed.png
 crop 1004 8 3160x700+160+470 ocr-colnum-one.png
 crop 1005 8 "" ocr-title-dash-page.png
 crop 1001 3 "" ocr-names-page.png
+crop 1001 14 2100x700+170+420 ocr-header-raw-line.png

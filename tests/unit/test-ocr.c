@@ -487,6 +487,23 @@ test_read_disagreeing_names (void)
     }
 }
 
+/* A header cell over three columns, "资金来源", that tesseract's
+ * single-line mode reads as nothing: read as a raw line. */
+static void
+test_read_raw_line (void)
+{
+  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
+  if (e == NULL)
+    return;
+  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-header-raw-line.png");
+  if (l == NULL)
+    return;
+  const BdxGrid *g = first_grid (l);
+  g_assert_nonnull (g);
+  g_assert_cmpint (g->n_cols, ==, 5);
+  g_assert_cmpstr (cell_text (g, 0, 2), ==, "资金来源");
+}
+
 /* A page scanned sideways or upside down is turned upright. */
 static void
 test_orientation (void)
@@ -771,6 +788,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ocr/read/column-number-one", test_read_column_number_one);
   g_test_add_func ("/ocr/read/dash-for-yi", test_read_dash_for_yi);
   g_test_add_func ("/ocr/read/disagreeing-names", test_read_disagreeing_names);
+  g_test_add_func ("/ocr/read/raw-line", test_read_raw_line);
   g_test_add_func ("/ocr/repair", test_repair);
   return g_test_run ();
 }
