@@ -19,7 +19,11 @@
 #                          differently ("国有资本…" / "有资本…");
 #   ocr-header-raw-line.png 表10 of --seed 1001 --scan 300 (page 14), its
 #                          first rows: 资金来源 over three columns, which
-#                          tesseract's line mode reads as nothing.
+#                          tesseract's line mode reads as nothing;
+#   ocr-number-spaced.png  表10 of --seed 1000 --scan 300 (page 15), grey
+#                          (the misreading needs the grey levels): 7.5 pt
+#                          AR PL UMing amounts "0.42" that both models
+#                          read as "2" in line mode.
 #
 # Run by hand when they need to change (needs the generator's tools,
 # poppler-utils' pdfimages and ImageMagick); the results are committed,
@@ -30,11 +34,16 @@ gen=$here/../../scripts/gen/bdxgen.py
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-crop () { # seed page geometry out (geometry "" for the whole page)
+crop () { # seed page geometry out [grey] (geometry "" for the whole page)
   [ -f "$tmp/gen-$1.scan.pdf" ] || python3 "$gen" --seed "$1" --out "$tmp" --scan 300 >/dev/null
   pdfimages -f "$2" -l "$2" -j "$tmp/gen-$1.scan.pdf" "$tmp/p"
-  convert "$tmp/p-000.jpg" ${3:+-crop "$3" +repage} -density 300 -units PixelsPerInch \
-    -threshold 55% -type bilevel "png:$here/$4"
+  if [ "${5:-}" = grey ]; then
+    convert "$tmp/p-000.jpg" ${3:+-crop "$3" +repage} -density 300 -units PixelsPerInch \
+      -depth 8 -type Grayscale "png:$here/$4"
+  else
+    convert "$tmp/p-000.jpg" ${3:+-crop "$3" +repage} -density 300 -units PixelsPerInch \
+      -threshold 55% -type bilevel "png:$here/$4"
+  fi
   rm -f "$tmp"/p-*.jpg
 }
 crop 1003 4 2160x1000+160+470 ocr-dash-codes.png
@@ -43,3 +52,4 @@ crop 1004 8 3160x700+160+470 ocr-colnum-one.png
 crop 1005 8 "" ocr-title-dash-page.png
 crop 1001 3 "" ocr-names-page.png
 crop 1001 14 2100x700+170+420 ocr-header-raw-line.png
+crop 1000 15 3160x900+160+470 ocr-number-spaced.png grey
