@@ -1047,6 +1047,7 @@ typedef struct {
   const char *text; /* the first reading */
   CellKind kind;
   gboolean line;    /* a text line, not a cell */
+  gboolean orphan;  /* a line of ink the page's reading left out */
   int x, y, w, h;   /* what to read, pixels: the ink and a margin */
   int ink;          /* black pixels inside */
   int ink_w, ink_h; /* size of the ink's box */
@@ -1698,6 +1699,63 @@ vote (GArray **r, int n)
   return g_array_ref (win);
 }
 
+/* Lines of ink outside the grids that the page's reading left out: on a
+ * rough scan, PSM 3 now and then skips a whole title ("三、部门支出总表"),
+ * and the table goes unknown.  The binary picture without the layout's
+ * blocks, closed along the line (half an em) into blobs; a blob about a
+ * line high (half an em to two and a half) and an em or more long is
+ * such a line, read like the others (and kept only when it reads as
+ * text: see bdx_ocr_reread_cells). */
+static void
+orphan_lines (const BdxOcrImage *img, const BdxLayout *layout, double em_px,
+              GArray *lines)
+{
+  double s = img->px_per_pt;
+  g_autoptr (PIX) mask = pixCopy (NULL, img->binary);
+  if (mask == NULL)
+    return;
+  int W = pixGetWidth (mask), H = pixGetHeight (mask);
+  for (guint b = 0; b < layout->blocks->len; b++)
+    {
+      const BdxBlock *block = g_ptr_array_index (layout->blocks, b);
+      double m = block->kind == BDX_BLOCK_GRID ? 2 : em_px / 4;
+      int x0 = CLAMP ((int) (block->box.x0 * s - m), 0, W);
+      int y0 = CLAMP ((int) (block->box.y0 * s - m), 0, H);
+      int x1 = CLAMP ((int) (block->box.x1 * s + m), 0, W);
+      int y1 = CLAMP ((int) (block->box.y1 * s + m), 0, H);
+      if (x1 <= x0 || y1 <= y0)
+        continue;
+      g_autoptr (BOX) box = boxCreate (x0, y0, x1 - x0, y1 - y0);
+      pixClearInRect (mask, box);
+    }
+  int close = MAX (3, (int) (em_px / 2)) | 1;
+  g_autoptr (PIX) closed = pixCloseBrick (NULL, mask, close, 3);
+  if (closed == NULL)
+    return;
+  g_autoptr (BOXA) blobs = pixConnComp (closed, NULL, 8);
+  if (blobs == NULL)
+    return;
+  for (int i = 0; i < boxaGetCount (blobs); i++)
+    {
+      l_int32 x, y, w, h;
+      if (boxaGetBoxGeometry (blobs, i, &x, &y, &w, &h) != 0)
+        continue;
+      if (h < em_px / 2 || h > 2.5 * em_px || w < em_px)
+        continue;
+      l_int32 ink = 0;
+      g_autoptr (BOX) bb = boxCreate (x, y, w, h);
+      g_autoptr (PIX) part = pixClipRectangle (mask, bb, NULL);
+      if (part == NULL || pixCountPixels (part, &ink, NULL) != 0 || ink < 0.08 * w * h)
+        continue;
+      double em = h / s;
+      Region j = { .box = { x / s - em / 2, y / s - em / 4, (x + w) / s + em / 2,
+                            (y + h) / s + em / 4 },
+                   .text = "", .kind = CELL_TEXT, .line = TRUE, .orphan = TRUE };
+      g_debug ("orphan line at %d,%d %dx%d px", x, y, w, h);
+      g_array_append_val (lines, j);
+    }
+}
+
 int
 bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
                       const BdxLayout *layout, GError **error)
@@ -1755,6 +1813,7 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
                    .text = l->text, .kind = CELL_TEXT, .line = TRUE };
       g_array_append_val (lines, j);
     }
+  orphan_lines (img, layout, em_px, lines);
   /* Lines the page pass read twice over one another (a title read as
    * two garbled lines that overlap) are one line: read apart, both
    * readings would be kept and interleave ("一般公公共共预预算算"). */
@@ -1922,6 +1981,10 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
                  k, j->line ? "line" : "cell", j->box.x0, j->box.y0, j->box.x1, j->box.y1,
                  j->x, j->y, j->w, j->h, tb, mean_conf (before), tn, mean_conf (now));
       }
+      /* An orphan line is text when it reads as some: two glyphs or
+       * more, with confidence; else specks, a stamp, a smudge. */
+      if (j->orphan && (pick->len < 2 || mean_conf (pick) < BDX_OCR_LOW_CONFIDENCE))
+        continue;
       fresh->pdata[k] = g_array_ref (pick);
       changed++;
     }
