@@ -1098,16 +1098,23 @@ fit_to_ink (PIX *bin, Region *j, int pad, int min_part)
  * the "-" a table prints for zero.  chi_sim reads a lone dash as 一, 四,
  * "_" or nothing, and the digit models as nothing at all; the shape is
  * unambiguous.  Short: at most DASH_MAX_EM of an em wide, where the
- * ideograph 一 of the same size is nearly a whole em. */
+ * ideograph 一 of the same size is nearly a whole em.  A bar: half as
+ * long again as it is thick at least (10×4 px at 300 dpi; 9×5 on a
+ * 200 dpi scan scaled up, blurred by noise and JPEG). */
 #define DASH_MAX_EM 0.7
+gboolean
+bdx__ocr_is_dash (int ink, int parts, int ink_w, int ink_h, double em_px)
+{
+  if (parts != 1 || ink_h <= 0)
+    return FALSE;
+  return ink_h <= em_px / 5 && ink_w >= 1.5 * ink_h && ink_w <= DASH_MAX_EM * em_px
+         && ink >= 0.6 * ink_w * ink_h;
+}
+
 static gboolean
 is_dash (const Region *j, double em_px)
 {
-  if (j->line || j->parts != 1 || j->ink_h <= 0)
-    return FALSE;
-  return j->ink_h <= em_px / 5 && j->ink_w >= 2 * j->ink_h
-         && j->ink_w <= DASH_MAX_EM * em_px
-         && j->ink >= 0.6 * j->ink_w * j->ink_h;
+  return !j->line && bdx__ocr_is_dash (j->ink, j->parts, j->ink_w, j->ink_h, em_px);
 }
 
 static double

@@ -18,6 +18,7 @@
 #include "bdx/pipeline.h"
 #include "bdx/read.h"
 #include "bdx/validate.h"
+#include "ocr-private.h"
 
 static void
 pix_unref (PIX *p)
@@ -378,6 +379,20 @@ test_read_dashes_and_wrapped_codes (void)
       for (int c = 7; c < 16; c++)
         g_assert_cmpstr (cell_text (g, r, c), ==, "-");
     }
+}
+
+/* A dash by its shape, as measured on generated scans (em 30 px). */
+static void
+test_dash_shape (void)
+{
+  g_assert_true (bdx__ocr_is_dash (34, 1, 9, 4, 30));   /* 300 dpi, bold */
+  g_assert_true (bdx__ocr_is_dash (41, 1, 9, 5, 30));   /* 200 dpi rough */
+  g_assert_true (bdx__ocr_is_dash (40, 1, 10, 5, 30));
+  g_assert_false (bdx__ocr_is_dash (25, 1, 5, 5, 30));  /* a dot */
+  g_assert_false (bdx__ocr_is_dash (110, 1, 28, 5, 30)); /* 一, nearly an em */
+  g_assert_false (bdx__ocr_is_dash (80, 1, 8, 12, 30)); /* a 1 */
+  g_assert_false (bdx__ocr_is_dash (40, 2, 10, 5, 30)); /* two parts */
+  g_assert_false (bdx__ocr_is_dash (20, 1, 10, 5, 30)); /* hollow */
 }
 
 /* A title whose first word tesseract boxed into one character's width
@@ -844,6 +859,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ocr/read/table", test_read_table);
   g_test_add_func ("/ocr/read/orientation", test_orientation);
   g_test_add_func ("/ocr/read/dashes-and-wrapped-codes", test_read_dashes_and_wrapped_codes);
+  g_test_add_func ("/ocr/read/dash-shape", test_dash_shape);
   g_test_add_func ("/ocr/read/squeezed-word", test_read_squeezed_word);
   g_test_add_func ("/ocr/read/column-number-one", test_read_column_number_one);
   g_test_add_func ("/ocr/read/dash-for-yi", test_read_dash_for_yi);
