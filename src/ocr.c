@@ -1597,12 +1597,14 @@ mark_column_numbers (const BdxGrid *grid, GArray *regions, guint from,
           g_array_append_val (ks, k);
           g_ptr_array_add (texts, region_text (page, owner, fresh, k));
         }
-      int numbers = 0, last = 0, first = -1, first_value = 0;
+      int numbers = 0, last = 0, first = -1, first_value = 0, marks_read = 0;
       gboolean ok = TRUE;
       for (guint i = 0; i < ks->len && ok; i++)
         {
           int v;
           const char *t = texts->pdata[i];
+          if (first < 0 && strcmp (t, "\u203B") == 0)
+            marks_read++;
           if (is_small_integer (t, &v))
             {
               ok = v > last;
@@ -1614,7 +1616,10 @@ mark_column_numbers (const BdxGrid *grid, GArray *regions, guint from,
           else if (g_utf8_strlen (t, -1) > 3)
             ok = FALSE;
         }
-      if (!ok || numbers < 2)
+      /* Two numbers make the row; so do one number and two ※ read
+       * before it (a rough scan: "※ ※ ※ ※ · · 3", the 1 and 2 read as
+       * nothing). */
+      if (!ok || (numbers < 2 && !(numbers == 1 && marks_read >= 2)))
         continue;
       /* Numbering starts at 1: when the first number read is 2 or more,
        * the cells just left of it are the numbers before, misread ("1"

@@ -23,7 +23,11 @@
 #   ocr-number-spaced.png  表10 of --seed 1000 --scan 300 (page 15), grey
 #                          (the misreading needs the grey levels): 7.5 pt
 #                          AR PL UMing amounts "0.42" that both models
-#                          read as "2" in line mode.
+#                          read as "2" in line mode;
+#   ocr-colnum-rough.png   表3 of seed 1004 scanned as ocr-accuracy.py's
+#                          rough200 (200 dpi, skew 1.5, noise 0.4, JPEG
+#                          60; page 4), its first rows, grey: the column
+#                          numbers 1 and 2 read as nothing and 人.
 #
 # Run by hand when they need to change (needs the generator's tools,
 # poppler-utils' pdfimages and ImageMagick); the results are committed,
@@ -34,11 +38,18 @@ gen=$here/../../scripts/gen/bdxgen.py
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-crop () { # seed page geometry out [grey] (geometry "" for the whole page)
-  [ -f "$tmp/gen-$1.scan.pdf" ] || python3 "$gen" --seed "$1" --out "$tmp" --scan 300 >/dev/null
-  pdfimages -f "$2" -l "$2" -j "$tmp/gen-$1.scan.pdf" "$tmp/p"
+crop () { # seed page geometry out [grey [rough]] (geometry "" for the whole page)
+  scan=$tmp/gen-$1.scan.pdf
+  [ -f "$scan" ] || python3 "$gen" --seed "$1" --out "$tmp" --scan 300 >/dev/null
+  if [ "${6:-}" = rough ]; then
+    python3 "$(dirname "$gen")/genscan.py" "$tmp/gen-$1.pdf" "$tmp/rough.pdf" --seed "$1" \
+      --dpi 200 --skew 1.5 --noise 0.4 --jpeg 60
+    scan=$tmp/rough.pdf
+  fi
+  pdfimages -f "$2" -l "$2" -j "$scan" "$tmp/p"
   if [ "${5:-}" = grey ]; then
-    convert "$tmp/p-000.jpg" ${3:+-crop "$3" +repage} -density 300 -units PixelsPerInch \
+    convert "$tmp/p-000.jpg" ${3:+-crop "$3" +repage} \
+      -density "$([ "${6:-}" = rough ] && echo 200 || echo 300)" -units PixelsPerInch \
       -depth 8 -type Grayscale "png:$here/$4"
   else
     convert "$tmp/p-000.jpg" ${3:+-crop "$3" +repage} -density 300 -units PixelsPerInch \
@@ -53,3 +64,4 @@ crop 1005 8 "" ocr-title-dash-page.png
 crop 1001 3 "" ocr-names-page.png
 crop 1001 14 2100x700+170+420 ocr-header-raw-line.png
 crop 1000 15 3160x900+160+470 ocr-number-spaced.png grey
+crop 1004 4 1420x300+110+265 ocr-colnum-rough.png grey rough

@@ -519,6 +519,25 @@ test_read_raw_line (void)
   g_assert_cmpstr (cell_text (g, 0, 2), ==, "资金来源");
 }
 
+/* The column-number row of a rough scan, "※ ※ ※ ※ · 人 3": one number
+ * read and ※ before it make the row, and the cells between are 1 and 2. */
+static void
+test_read_column_numbers_rough (void)
+{
+  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
+  if (e == NULL)
+    return;
+  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-colnum-rough.png");
+  if (l == NULL)
+    return;
+  const BdxGrid *g = first_grid (l);
+  g_assert_nonnull (g);
+  g_assert_cmpint (g->n_cols, ==, 7);
+  g_assert_cmpstr (cell_text (g, 2, 4), ==, "1");
+  g_assert_cmpstr (cell_text (g, 2, 5), ==, "2");
+  g_assert_cmpstr (cell_text (g, 2, 6), ==, "3");
+}
+
 /* Amounts "0.42" in a widely spaced serif (AR PL UMing, 7.5 pt) that
  * the line mode of both models reads as "2": the third reader, a raw
  * line, does not fail alike, and the amount is right or flagged. */
@@ -862,6 +881,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ocr/read/dash-shape", test_dash_shape);
   g_test_add_func ("/ocr/read/squeezed-word", test_read_squeezed_word);
   g_test_add_func ("/ocr/read/column-number-one", test_read_column_number_one);
+  g_test_add_func ("/ocr/read/column-numbers-rough", test_read_column_numbers_rough);
   g_test_add_func ("/ocr/read/dash-for-yi", test_read_dash_for_yi);
   g_test_add_func ("/ocr/read/disagreeing-names", test_read_disagreeing_names);
   g_test_add_func ("/ocr/read/raw-line", test_read_raw_line);
