@@ -1162,6 +1162,15 @@ glyph_owners (const BdxPage *page, const GArray *regions)
   return owner;
 }
 
+static gboolean
+has_glyphs (const BdxPage *page, const int *owner, guint k)
+{
+  for (guint i = 0; i < page->glyphs->len; i++)
+    if (owner[i] == (int) k)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 owned_glyphs (const BdxPage *page, const int *owner, guint k, GArray *out)
 {
@@ -1817,8 +1826,9 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
       const BdxLine *l = block->line;
       double em = l->em;
       /* A "line" several lines tall is a muddle of the page reading
-       * (stray marks); it is left as it is. */
-      if (l->box.y1 - l->box.y0 > 3 * em)
+       * (stray marks); it is left as it is.  Several lines of the page's
+       * text, too: its own em may be as tall as the muddle. */
+      if (l->box.y1 - l->box.y0 > 3 * em || (l->box.y1 - l->box.y0) * s > 6 * em_px)
         continue;
       Region j = { .box = { l->box.x0 - em / 2, l->box.y0 - em / 4,
                             l->box.x1 + em / 2, l->box.y1 + em / 4 },
@@ -1937,9 +1947,9 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
       if (!read_rect (api, img, j, psm, now))
         goto fail;
       /* A line with ink that tesseract's line mode reads as nothing at
-       * all ("资金来源" over three columns, AR PL UMing): its raw-line
-       * mode, which skips the line finding, reads it. */
-      if (now->len == 0 && psm == PSM_SINGLE_LINE
+       * all, nor the page ("资金来源" over three columns, AR PL UMing):
+       * its raw-line mode, which skips the line finding, reads it. */
+      if (now->len == 0 && psm == PSM_SINGLE_LINE && !has_glyphs (page, owner, k)
           && !read_rect (api, img, j, PSM_RAW_LINE, now))
         goto fail;
       if (psm == PSM_SINGLE_BLOCK)

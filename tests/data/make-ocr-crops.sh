@@ -27,7 +27,10 @@
 #   ocr-colnum-rough.png   表3 of seed 1004 scanned as ocr-accuracy.py's
 #                          rough200 (200 dpi, skew 1.5, noise 0.4, JPEG
 #                          60; page 4), its first rows, grey: the column
-#                          numbers 1 and 2 read as nothing and 人.
+#                          numbers 1 and 2 read as nothing and 人;
+#   ocr-muddle-page.png    page 8 of seed 1003 as rough200, bilevel: the
+#                          page's reading makes one "line" of the whole
+#                          page, which holds the title.
 #
 # Run by hand when they need to change (needs the generator's tools,
 # poppler-utils' pdfimages and ImageMagick); the results are committed,
@@ -52,7 +55,8 @@ crop () { # seed page geometry out [grey [rough]] (geometry "" for the whole pag
       -density "$([ "${6:-}" = rough ] && echo 200 || echo 300)" -units PixelsPerInch \
       -depth 8 -type Grayscale "png:$here/$4"
   else
-    convert "$tmp/p-000.jpg" ${3:+-crop "$3" +repage} -density 300 -units PixelsPerInch \
+    convert "$tmp/p-000.jpg" ${3:+-crop "$3" +repage} \
+      -density "$([ "${6:-}" = rough ] && echo 200 || echo 300)" -units PixelsPerInch \
       -threshold 55% -type bilevel "png:$here/$4"
   fi
   rm -f "$tmp"/p-*.jpg
@@ -65,3 +69,4 @@ crop 1001 3 "" ocr-names-page.png
 crop 1001 14 2100x700+170+420 ocr-header-raw-line.png
 crop 1000 15 3160x900+160+470 ocr-number-spaced.png grey
 crop 1004 4 1420x300+110+265 ocr-colnum-rough.png grey rough
+crop 1003 8 "" ocr-muddle-page.png bilevel rough

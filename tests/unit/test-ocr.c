@@ -598,6 +598,31 @@ test_read_orphan_line (void)
   g_assert_nonnull (strstr (b->line->text, "部门收入总表"));
 }
 
+/* A rough page whose reading makes one "line" of the whole page, title
+ * and caption in it: the muddle is left as it is, the lines it covers
+ * are read on their own (before: "&公共预算基本支出表"). */
+static void
+test_read_muddle_line (void)
+{
+  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
+  if (e == NULL)
+    return;
+  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-muddle-page.png");
+  if (l == NULL)
+    return;
+  gboolean found = FALSE;
+  for (guint i = 0; i < l->blocks->len; i++)
+    {
+      const BdxBlock *b = g_ptr_array_index (l->blocks, i);
+      if (b->kind == BDX_BLOCK_LINE && strstr (b->line->text, "基本支出表") != NULL)
+        {
+          g_assert_cmpstr (b->line->text, ==, "一般公共预算基本支出表");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
 /* A page scanned sideways or upside down is turned upright. */
 static void
 test_orientation (void)
@@ -887,6 +912,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ocr/read/raw-line", test_read_raw_line);
   g_test_add_func ("/ocr/read/spaced-number", test_read_spaced_number);
   g_test_add_func ("/ocr/read/orphan-line", test_read_orphan_line);
+  g_test_add_func ("/ocr/read/muddle-line", test_read_muddle_line);
   g_test_add_func ("/ocr/repair", test_repair);
   return g_test_run ();
 }
