@@ -1612,7 +1612,8 @@ mark_column_numbers (const BdxGrid *grid, GArray *regions, guint from,
         {
           int v;
           const char *t = texts->pdata[i];
-          if (first < 0 && strcmp (t, "\u203B") == 0)
+          /* A mark: ※, or one character read for it (淡, 炎, 上 …). */
+          if (first < 0 && g_utf8_strlen (t, -1) == 1 && !g_unichar_isdigit (g_utf8_get_char (t)))
             marks_read++;
           if (is_small_integer (t, &v))
             {
@@ -1625,9 +1626,9 @@ mark_column_numbers (const BdxGrid *grid, GArray *regions, guint from,
           else if (g_utf8_strlen (t, -1) > 3)
             ok = FALSE;
         }
-      /* Two numbers make the row; so do one number and two ※ read
+      /* Two numbers make the row; so do one number and two marks read
        * before it (a rough scan: "※ ※ ※ ※ · · 3", the 1 and 2 read as
-       * nothing). */
+       * nothing; "※ 淡 淡 上 尼 3"). */
       if (!ok || (numbers < 2 && !(numbers == 1 && marks_read >= 2)))
         continue;
       /* Numbering starts at 1: when the first number read is 2 or more,
