@@ -53,7 +53,7 @@
  *  - Numbers: a cell whose reading is a number, or that stands in a
  *    column of numbers (by the page's reading, and again by the text
  *    readings), is read by eng as a word and by chi_sim as a line, both
- *    with digits and separators only, and by eng as a raw line when those
+ *    with digits and separators only, and by chi_sim as a raw line when those
  *    differ: two that agree win, else the most confident with its
  *    confidence cut below BDX_OCR_LOW_CONFIDENCE (vote).
  *  - The column-number row (※ ※ 1 2 3) is set right by its structure.
@@ -2073,22 +2073,25 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
     }
 
   /* Numbers: eng as a word, chi_sim (digits only) as a line, and when
-   * they differ eng as a raw line (no line finding: the line mode drops
-   * the "0." of a widely spaced "0.42" in both models, and two readers
-   * that fail alike would outvote the right one); see vote(). */
+   * they differ chi_sim as a raw line; see vote().  The tie-breaker must
+   * not fail like either of the two it settles: eng in line mode drops
+   * the "0." of a widely spaced "0.42" as chi_sim's line mode does, and
+   * eng as a raw line reads "208," and "7,318,237.96" as eng as a word
+   * does; chi_sim as a raw line reads all three right. */
   {
     struct {
       TessBaseAPI *api;
       TessPageSegMode psm;
     } readers[3] = { { number_api (e), PSM_SINGLE_WORD },
                      { NULL, PSM_SINGLE_LINE },
-                     { number_api (e), PSM_RAW_LINE } };
+                     { NULL, PSM_RAW_LINE } };
     int n_readers = 1;
     if (e->numbers != NULL)
       {
         TessBaseAPISetVariable (e->api, "tessedit_char_whitelist", NUMBER_WHITELIST);
         e->digits = TRUE;
         readers[1].api = e->api;
+        readers[2].api = e->api;
         n_readers = 3;
       }
     /* got[m]: reader m's readings, per region; freed with `readings`. */

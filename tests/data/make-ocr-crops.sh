@@ -30,7 +30,10 @@
 #                          numbers 1 and 2 read as nothing and 人;
 #   ocr-muddle-page.png    page 8 of seed 1003 as rough200, bilevel: the
 #                          page's reading makes one "line" of the whole
-#                          page, which holds the title.
+#                          page, which holds the title;
+#   ocr-numbers-eng.png    表3 of --seed 1001 --scan 300 (page 6), its first
+#                          rows: eng reads "47,318,237.96" as "7,318,237.96"
+#                          both as a word and as a raw line.
 #
 # Run by hand when they need to change (needs the generator's tools,
 # poppler-utils' pdfimages and ImageMagick); the results are committed,
@@ -70,3 +73,4 @@ crop 1001 14 2100x700+170+420 ocr-header-raw-line.png
 crop 1000 15 3160x900+160+470 ocr-number-spaced.png grey
 crop 1004 4 1420x300+110+265 ocr-colnum-rough.png grey rough
 crop 1003 8 "" ocr-muddle-page.png bilevel rough
+crop 1001 6 2160x520+160+420 ocr-numbers-eng.png

@@ -623,6 +623,35 @@ test_read_muddle_line (void)
   g_assert_true (found);
 }
 
+/* Amounts eng misreads alike as a word and as a raw line ("7,318,237.96"
+ * for "47,318,237.96"): the tie-breaker is chi_sim's, and the amount is
+ * right or flagged. */
+static void
+test_read_numbers_tie_breaker (void)
+{
+  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
+  if (e == NULL)
+    return;
+  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-numbers-eng.png");
+  if (l == NULL)
+    return;
+  const BdxGrid *g = first_grid (l);
+  g_assert_nonnull (g);
+  static const struct {
+    int row, col;
+    const char *text;
+  } want[] = { { 3, 4, "47,318,237.96" }, { 3, 5, "17,907,099.86" }, { 4, 4, "1,017,206.73" },
+               { 4, 0, "208" } };
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      const BdxCell *c = bdx_grid_cell (g, want[i].row, want[i].col);
+      g_assert_nonnull (c);
+      if (strcmp (c->text, want[i].text) != 0)
+        g_assert_cmpfloat (c->confidence, <, BDX_OCR_LOW_CONFIDENCE);
+    }
+  g_assert_cmpstr (cell_text (g, 3, 4), ==, "47,318,237.96");
+}
+
 /* A page scanned sideways or upside down is turned upright. */
 static void
 test_orientation (void)
@@ -913,6 +942,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ocr/read/spaced-number", test_read_spaced_number);
   g_test_add_func ("/ocr/read/orphan-line", test_read_orphan_line);
   g_test_add_func ("/ocr/read/muddle-line", test_read_muddle_line);
+  g_test_add_func ("/ocr/read/numbers-tie-breaker", test_read_numbers_tie_breaker);
   g_test_add_func ("/ocr/repair", test_repair);
   return g_test_run ();
 }
