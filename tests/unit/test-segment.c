@@ -150,6 +150,13 @@ test_title_lost_numeral (void)
   BdxTable *t = parse_page (page, p, d);
   g_assert_cmpstr (t->title, ==, "部门支出总体情况表");
   g_assert_cmpstr (t->id, ==, "expenditure_summary");
+
+  /* "三、" read as Latin letters on a rough scan. */
+  g_autoptr (BdxPage) latin = table_page_full ("", 40, "AR部门支出总体情况表", "单位:万元");
+  g_autoptr (BdxDisclosure) d2 = bdx_disclosure_new ();
+  t = parse_page (latin, p, d2);
+  g_assert_cmpstr (t->title, ==, "部门支出总体情况表");
+  g_assert_cmpstr (t->id, ==, "expenditure_summary");
 }
 
 int
