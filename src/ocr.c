@@ -53,7 +53,7 @@
  *  - Numbers: a cell whose reading is a number, or that stands in a
  *    column of numbers (by the page's reading, and again by the text
  *    readings), is read by eng as a word and by chi_sim as a line, both
- *    with digits and separators only, and by chi_sim as a raw line when those
+ *    with digits and separators only, and by eng as a line when those
  *    differ: two that agree win, else the most confident with its
  *    confidence cut below BDX_OCR_LOW_CONFIDENCE (vote).
  *  - The column-number row (※ ※ 1 2 3) is set right by its structure.
@@ -1699,6 +1699,18 @@ vote (GArray **r, int n)
       if (strcmp (t->pdata[i], t->pdata[k]) == 0)
         {
           GArray *a = r[i], *b = r[k];
+          /* A third reading that ends with theirs and has more before it:
+           * the two lost its start ("0.42", "2" and "2"). */
+          gboolean cut = FALSE;
+          size_t la = strlen (t->pdata[i]);
+          for (int m = 0; m < n; m++)
+            {
+              size_t lm = strlen (t->pdata[m]);
+              cut = cut || (m != i && m != k && lm > la
+                            && strcmp ((char *) t->pdata[m] + lm - la, t->pdata[i]) == 0);
+            }
+          if (cut)
+            break;
           for (guint g = 0; g < a->len && g < b->len; g++)
             g_array_index (a, BdxGlyph, g).confidence
                 = MAX (g_array_index (a, BdxGlyph, g).confidence,
@@ -2073,25 +2085,25 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
     }
 
   /* Numbers: eng as a word, chi_sim (digits only) as a line, and when
-   * they differ chi_sim as a raw line; see vote().  The tie-breaker must
-   * not fail like either of the two it settles: eng in line mode drops
-   * the "0." of a widely spaced "0.42" as chi_sim's line mode does, and
-   * eng as a raw line reads "208," and "7,318,237.96" as eng as a word
-   * does; chi_sim as a raw line reads all three right. */
+   * they differ eng as a line too; see vote().  (Raw-line tie-breakers
+   * were tried: eng's fails as eng's word mode does, "7,318,237.96" for
+   * "47,318,237.96"; chi_sim's read the sample's codes "2101101" as
+   * "21001".)  Two line modes that agree on a reading that is the end of
+   * the word mode's ("2" of "0.42": the line finder dropped the "0.")
+   * are flagged, not taken. */
   {
     struct {
       TessBaseAPI *api;
       TessPageSegMode psm;
     } readers[3] = { { number_api (e), PSM_SINGLE_WORD },
                      { NULL, PSM_SINGLE_LINE },
-                     { NULL, PSM_RAW_LINE } };
+                     { number_api (e), PSM_SINGLE_LINE } };
     int n_readers = 1;
     if (e->numbers != NULL)
       {
         TessBaseAPISetVariable (e->api, "tessedit_char_whitelist", NUMBER_WHITELIST);
         e->digits = TRUE;
         readers[1].api = e->api;
-        readers[2].api = e->api;
         n_readers = 3;
       }
     /* got[m]: reader m's readings, per region; freed with `readings`. */
