@@ -762,8 +762,8 @@ merge_split_colons (GArray *glyphs, GArray *inks, guint from)
  * Han characters are about as wide as they are tall: a word of such
  * characters less than 0.6 of its plausible width gets that width (Han
  * one ink height each, others about half), up to the next word of its
- * line (next_x0, or G_MAXINT when it is the last), shared out among its
- * symbols in proportion. */
+ * line (next_x0; G_MAXINT when it is the last, which is left alone),
+ * shared out among its symbols in proportion. */
 static void
 unsqueeze_word (GArray *word, int next_x0)
 {
@@ -787,11 +787,14 @@ unsqueeze_word (GArray *word, int next_x0)
   double want = 0.95 * em * weight;
   if (x1 - x0 >= 0.6 * want)
     return;
-  /* A next word that overlaps this one: the boxes are muddled beyond
-   * what spreading can mend. */
-  if (next_x0 <= x1)
+  /* Only a gap before the next word of the line is filled: the last
+   * word of a line has no such bound, and spread blindly its glyphs
+   * leave their cell ("项目支合计" for 项目支出合计).  A next word that
+   * overlaps this one: the boxes are muddled beyond what spreading can
+   * mend. */
+  if (next_x0 == G_MAXINT || next_x0 <= x1)
     return;
-  double to = MIN (x0 + want, next_x0 == G_MAXINT ? G_MAXDOUBLE : next_x0 - em / 8.0);
+  double to = MIN (x0 + want, next_x0 - em / 8.0);
   if (to <= x1)
     return;
   double at = x0, per = (to - x0) / weight;
