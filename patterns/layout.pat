@@ -34,7 +34,7 @@ table_number ~ ^公开\s*(?<n>\d{1,2})\s*表\s*:?\s*\S.*表(?:\(.{1,12}\))?$
 # "表1部门收支总表": number and title on one line, no space between.
 table_number ~ ^(?:附)?表\s*(?:\d{1,2}[-—])?(?<n>\d{1,2})\s*(?=\p{Han}).*表$
 # (the unit ends there: not the 元 of "编制单位:元阳县…")
-unit ~ (?:金额)?单位\s*[:：]\s*(?<unit>万元|千元|亿元|元)(?!\p{Han})
+unit ~ (?:金额)?单位\s*[:：;；]\s*(?<unit>万元|千元|亿元|元)(?!\p{Han})
 # (not "单位：万元", a unit line alone)
 department ~ ^(?:编制|预算|填报)?(?:部门|单位)(?:名称)?(?:\(盖章\))?\s*[:：]\s*(?!(?:万元|千元|亿元|元)$)(?<name>\S.*)$
 # A title: a short line ending in 表 (the known ones are in tables.pat).

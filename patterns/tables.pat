@@ -47,7 +47,11 @@ row_label ~ ^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五�
 # of a heading used as the title ("一、", "1."), which numbers the table
 # only when its title is known.  Groups: n (digits), cn (Chinese).
 title_number ~ (?J)^(?:公开\s*(?<n>\d{1,2})\s*表\s*:?|表\s*(?<cn>[一二三四五六七八九十]{1,3})(?=\p{Han}|\d)(?!般))\s*
-title_enum ~ (?J)^(?:(?<cn>[一二三四五六七八九十]{1,3})\s*[、.]|(?<n>\d{1,2})\s*[、.](?!\d))\s*
+# A bare "、": OCR lost the numeral before it (一, one thin stroke, in a
+# bold title); one to three Latin letters before an ideograph: OCR read
+# the numbering as them ("AR部门收入总表" for 二、部门收入总表).  The
+# numbering is unknown.
+title_enum ~ (?J)^(?:(?<cn>[一二三四五六七八九十]{1,3})\s*[、.]|(?<n>\d{1,2})\s*[、.](?!\d)|、|[A-Za-z]{1,3}(?=\p{Han}))\s*
 
 [performance]
 title.department ~ 部门整体(支出)?绩效目标(申报)?表

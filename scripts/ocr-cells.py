@@ -73,32 +73,10 @@ def match_rows(exp_rows, act_rows):
     return pairs
 
 
-def main(argv):
-    args = [a for a in argv[1:]]
-    listing = "--list" in args
-    args = [a for a in args if a != "--list"]
-    def option(name, conv):
-        if name not in args:
-            return None
-        k = args.index(name)
-        if k + 1 >= len(args):
-            return None
-        v = conv(args[k + 1])
-        del args[k:k + 2]
-        return v
-    try:
-        max_silent = option("--max-silent", int)
-        min_right = option("--min-right", float)
-        only = option("--tables", lambda v: set(v.split(",")))
-    except ValueError:
-        print(__doc__, file=sys.stderr)
-        return 2
-    if len(args) != 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-    exp = json.load(open(args[0], encoding="utf-8"))
-    act = json.load(open(args[1], encoding="utf-8"))
-
+def count_cells(exp, act, only=None):
+    """Counts of ACT's table cells against EXP: a dict with total, right,
+    amounts, amounts_right, flagged, silent and wrong (one line per
+    wrong cell, "flagged" or "SILENT " first)."""
     notices = act.get("notices", [])
     failed = [c for c in act.get("validation", {}).get("results", [])
               if c.get("status") == "failed"]
@@ -175,6 +153,40 @@ def main(argv):
                 count(ar is not None and av == ev,
                       f"row {label!r} value {i} {ev!r} read {av!r}", True, tid, ar,
                       amount_text(av, unit) if isinstance(av, int) else None, pages)
+
+    return {"total": total, "right": right, "amounts": amounts,
+            "amounts_right": amounts_right, "flagged": flagged_n,
+            "silent": silent, "wrong": wrong}
+
+
+def main(argv):
+    args = [a for a in argv[1:]]
+    listing = "--list" in args
+    args = [a for a in args if a != "--list"]
+    def option(name, conv):
+        if name not in args:
+            return None
+        k = args.index(name)
+        if k + 1 >= len(args):
+            return None
+        v = conv(args[k + 1])
+        del args[k:k + 2]
+        return v
+    try:
+        max_silent = option("--max-silent", int)
+        min_right = option("--min-right", float)
+        only = option("--tables", lambda v: set(v.split(",")))
+    except ValueError:
+        print(__doc__, file=sys.stderr)
+        return 2
+    if len(args) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    exp = json.load(open(args[0], encoding="utf-8"))
+    act = json.load(open(args[1], encoding="utf-8"))
+    c = count_cells(exp, act, only)
+    total, right, silent, wrong = c["total"], c["right"], c["silent"], c["wrong"]
+    amounts, amounts_right, flagged_n = c["amounts"], c["amounts_right"], c["flagged"]
 
     pct = lambda a, b: 100.0 * a / b if b else 100.0
     print(f"cells: {right}/{total} right ({pct(right, total):.2f}%); "

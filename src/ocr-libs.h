@@ -63,15 +63,18 @@
   X (numaGetCount)                                                            \
   X (numaGetFValue)                                                           \
   X (pixAnd)                                                                  \
+  X (pixClearInRect)                                                          \
   X (pixClipRectangle)                                                        \
   X (pixClipToForeground)                                                     \
   X (pixClone)                                                                \
   X (pixCloseBrick)                                                           \
+  X (pixConnComp)                                                             \
   X (pixConnCompBB)                                                           \
   X (pixConvertRGBToLuminance)                                                \
   X (pixConvertTo8)                                                           \
   X (pixCopy)                                                                 \
   X (pixCountPixels)                                                          \
+  X (pixCountConnComp)                                                        \
   X (pixCountPixelsByRow)                                                     \
   X (pixCreate)                                                               \
   X (pixDestroy)                                                              \
@@ -164,15 +167,18 @@ G_GNUC_INTERNAL gboolean bdx__ocr_libs_load (GError **error);
 #define numaGetCount bdx__ocr_libs.numaGetCount
 #define numaGetFValue bdx__ocr_libs.numaGetFValue
 #define pixAnd bdx__ocr_libs.pixAnd
+#define pixClearInRect bdx__ocr_libs.pixClearInRect
 #define pixClipRectangle bdx__ocr_libs.pixClipRectangle
 #define pixClipToForeground bdx__ocr_libs.pixClipToForeground
 #define pixClone bdx__ocr_libs.pixClone
 #define pixCloseBrick bdx__ocr_libs.pixCloseBrick
+#define pixConnComp bdx__ocr_libs.pixConnComp
 #define pixConnCompBB bdx__ocr_libs.pixConnCompBB
 #define pixConvertRGBToLuminance bdx__ocr_libs.pixConvertRGBToLuminance
 #define pixConvertTo8 bdx__ocr_libs.pixConvertTo8
 #define pixCopy bdx__ocr_libs.pixCopy
 #define pixCountPixels bdx__ocr_libs.pixCountPixels
+#define pixCountConnComp bdx__ocr_libs.pixCountConnComp
 #define pixCountPixelsByRow bdx__ocr_libs.pixCountPixelsByRow
 #define pixCreate bdx__ocr_libs.pixCreate
 #define pixDestroy bdx__ocr_libs.pixDestroy

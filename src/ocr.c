@@ -79,6 +79,7 @@
 #include "bdx/text.h"
 #include "bdx/validate.h"
 #include "ocr-libs.h"
+#include "ocr-private.h"
 
 #define WORK_DPI 300.0     /* pictures below MIN_DPI are scaled to this */
 #define MIN_DPI 250.0
@@ -736,10 +737,65 @@ merge_split_colons (GArray *glyphs, GArray *inks, guint from)
     }
 }
 
+/* A word whose symbols tesseract's LSTM boxed into the width of its first
+ * character or two: "石家庄" of a title boxed 69 px wide where each
+ * character is 80, leaving a gap of two em before the next word that
+ * layout takes for a new chunk ("石家庄 市水利局…": no title matches).
+ * Han characters are about as wide as they are tall: a word of such
+ * characters less than 0.6 of its plausible width gets that width (Han
+ * one ink height each, others about half), up to the next word of its
+ * line (next_x0; G_MAXINT when it is the last, which is left alone),
+ * shared out among its symbols in proportion. */
 static void
-flush_word (GArray *word, double px_per_pt, GArray *glyphs, GArray *inks)
+unsqueeze_word (GArray *word, int next_x0)
+{
+  guint n = word->len;
+  if (n < 2)
+    return;
+  int han = 0, em = 0, x0 = G_MAXINT, x1 = G_MININT;
+  for (guint i = 0; i < n; i++)
+    {
+      const Sym *s = &g_array_index (word, Sym, i);
+      x0 = MIN (x0, s->x0), x1 = MAX (x1, s->x1);
+      if (bdx_unichar_is_han (g_utf8_get_char (s->text)))
+        {
+          han++;
+          em = MAX (em, s->y1 - s->y0);
+        }
+    }
+  if (han < 2 || em <= 0)
+    return;
+  double weight = han + 0.5 * (n - han);
+  double want = 0.95 * em * weight;
+  if (x1 - x0 >= 0.6 * want)
+    return;
+  /* Only a gap before the next word of the line is filled: the last
+   * word of a line has no such bound, and spread blindly its glyphs
+   * leave their cell ("项目支合计" for 项目支出合计).  A next word that
+   * overlaps this one: the boxes are muddled beyond what spreading can
+   * mend. */
+  if (next_x0 == G_MAXINT || next_x0 <= x1)
+    return;
+  double to = MIN (x0 + want, next_x0 - em / 8.0);
+  if (to <= x1)
+    return;
+  double at = x0, per = (to - x0) / weight;
+  for (guint i = 0; i < n; i++)
+    {
+      Sym *s = &g_array_index (word, Sym, i);
+      double w = per * (bdx_unichar_is_han (g_utf8_get_char (s->text)) ? 1.0 : 0.5);
+      s->x0 = (int) lround (at);
+      s->x1 = (int) lround (at + w);
+      at += w;
+    }
+}
+
+static void
+flush_word (GArray *word, double px_per_pt, GArray *glyphs, GArray *inks,
+            int next_x0)
 {
   guint start = glyphs->len;
+  unsqueeze_word (word, next_x0);
   for (guint i = 0; i + 1 < word->len; i++)
     {
       Sym *a = &g_array_index (word, Sym, i), *b = &g_array_index (word, Sym, i + 1);
@@ -831,9 +887,16 @@ collect_glyphs (TessBaseAPI *api, double px_per_pt, GArray *glyphs)
   int ly0 = 0, ly1 = 0;
   do
     {
+      gboolean new_line = TessPageIteratorIsAtBeginningOf (pi, RIL_TEXTLINE);
       if (TessPageIteratorIsAtBeginningOf (pi, RIL_WORD))
-        flush_word (word, px_per_pt, glyphs, inks);
-      if (TessPageIteratorIsAtBeginningOf (pi, RIL_TEXTLINE))
+        {
+          /* The next word's left edge, when it is on the same line. */
+          int nx0, ny0, nx1, ny1;
+          gboolean known = !new_line
+                           && TessPageIteratorBoundingBox (pi, RIL_SYMBOL, &nx0, &ny0, &nx1, &ny1);
+          flush_word (word, px_per_pt, glyphs, inks, known ? nx0 : G_MAXINT);
+        }
+      if (new_line)
         {
           fix_line (glyphs, inks, line_from);
           line_from = glyphs->len;
@@ -858,7 +921,7 @@ collect_glyphs (TessBaseAPI *api, double px_per_pt, GArray *glyphs)
       g_array_append_val (word, s);
     }
   while (TessResultIteratorNext (it, RIL_SYMBOL));
-  flush_word (word, px_per_pt, glyphs, inks);
+  flush_word (word, px_per_pt, glyphs, inks, G_MAXINT);
   fix_line (glyphs, inks, line_from);
 }
 
@@ -969,9 +1032,11 @@ typedef struct {
   const char *text; /* the first reading */
   CellKind kind;
   gboolean line;    /* a text line, not a cell */
+  gboolean orphan;  /* a line of ink the page's reading left out */
   int x, y, w, h;   /* what to read, pixels: the ink and a margin */
   int ink;          /* black pixels inside */
   int ink_w, ink_h; /* size of the ink's box */
+  int parts;        /* connected parts of the ink */
 } Region;
 
 /* Narrows a region to its ink and a margin of `pad` pixels (within the
@@ -998,6 +1063,9 @@ fit_to_ink (PIX *bin, Region *j, int pad, int min_part)
   if (parts == NULL || pixCountPixels (parts, &n, NULL) != 0 || n == 0)
     return;
   j->ink = n;
+  l_int32 n_parts = 0;
+  if (pixCountConnComp (parts, 8, &n_parts) == 0)
+    j->parts = n_parts;
   BOX *fg = NULL;
   if (pixClipToForeground (parts, NULL, &fg) != 0 || fg == NULL)
     return;
@@ -1009,6 +1077,29 @@ fit_to_ink (PIX *bin, Region *j, int pad, int min_part)
   int x0 = MAX (j->x, x - pad), y0 = MAX (j->y, y - pad);
   int x1 = MIN (j->x + j->w, x + w + pad), y1 = MIN (j->y + j->h, y + h + pad);
   j->x = x0, j->y = y0, j->w = x1 - x0, j->h = y1 - y0;
+}
+
+/* A cell whose ink is one short bar, thin and well filled, holds a dash:
+ * the "-" a table prints for zero.  chi_sim reads a lone dash as 一, 四,
+ * "_" or nothing, and the digit models as nothing at all; the shape is
+ * unambiguous.  Short: at most DASH_MAX_EM of an em wide, where the
+ * ideograph 一 of the same size is nearly a whole em.  A bar: half as
+ * long again as it is thick at least (10×4 px at 300 dpi; 9×5 on a
+ * 200 dpi scan scaled up, blurred by noise and JPEG). */
+#define DASH_MAX_EM 0.7
+gboolean
+bdx__ocr_is_dash (int ink, int parts, int ink_w, int ink_h, double em_px)
+{
+  if (parts != 1 || ink_h <= 0)
+    return FALSE;
+  return ink_h <= em_px / 5 && ink_w >= 1.5 * ink_h && ink_w <= DASH_MAX_EM * em_px
+         && ink >= 0.6 * ink_w * ink_h;
+}
+
+static gboolean
+is_dash (const Region *j, double em_px)
+{
+  return !j->line && bdx__ocr_is_dash (j->ink, j->parts, j->ink_w, j->ink_h, em_px);
 }
 
 static double
@@ -1054,6 +1145,15 @@ glyph_owners (const BdxPage *page, const GArray *regions)
         }
     }
   return owner;
+}
+
+static gboolean
+has_glyphs (const BdxPage *page, const int *owner, guint k)
+{
+  for (guint i = 0; i < page->glyphs->len; i++)
+    if (owner[i] == (int) k)
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -1107,7 +1207,7 @@ read_rect (TessBaseAPI *api, const BdxOcrImage *img, const Region *j,
  * cell has fewer than two lines or tesseract fails. */
 static gboolean
 read_unwrapped (TessBaseAPI *api, const BdxOcrImage *img, const Region *j,
-                int min_part, GArray *out)
+                int min_part, TessPageSegMode psm, GArray *out)
 {
   g_autoptr (BOX) b = boxCreate (j->x, j->y, j->w, j->h);
   g_autoptr (PIX) clip = pixClipRectangle (img->binary, b, NULL);
@@ -1169,7 +1269,7 @@ read_unwrapped (TessBaseAPI *api, const BdxOcrImage *img, const Region *j,
 
   TessBaseAPISetImage2 (api, line);
   TessBaseAPISetSourceResolution (api, img->ppi);
-  TessBaseAPISetPageSegMode (api, PSM_SINGLE_LINE);
+  TessBaseAPISetPageSegMode (api, psm);
   if (TessBaseAPIRecognize (api, NULL) != 0)
     return FALSE;
   /* Glyphs in the line's pixels (px_per_pt 1), then back to the cell. */
@@ -1199,6 +1299,43 @@ clamp_region (Region *j, double x0, double y0, double x1, double y1, int W,
   int ix0 = CLAMP ((int) ceil (x0), 0, W), ix1 = CLAMP ((int) floor (x1), 0, W);
   int iy0 = CLAMP ((int) ceil (y0), 0, H), iy1 = CLAMP ((int) floor (y1), 0, H);
   j->x = ix0, j->y = iy0, j->w = MAX (0, ix1 - ix0), j->h = MAX (0, iy1 - iy0);
+}
+
+/* Rows of a grid that hold data: a cell of another number column, below
+ * that column's first number, reads as a number.  A number column's
+ * cells above its own first number are headers, except in such rows:
+ * the 类 code of the first rows, wrapped ("20" over "7") and misread
+ * ("20了"), stands above the first code read right. */
+static gboolean *
+data_rows (const BdxGrid *grid, const int *numbers, const int *texts,
+           const int *first, const int *col, const int *row, const gboolean *number,
+           guint n)
+{
+  gboolean *out = g_new0 (gboolean, grid->n_rows);
+  for (guint k = 0; k < n; k++)
+    {
+      int c = col[k];
+      if (number[k] && numbers[c] >= 2 && numbers[c] > texts[c] && row[k] > first[c])
+        out[row[k]] = TRUE;
+    }
+  return out;
+}
+
+/* A short cell's text that is a number misread: a digit or at most one
+ * ideograph; above the column's first number (in a data row), a digit
+ * and at most one ideograph. */
+static gboolean
+misread_number (const char *text, gboolean above)
+{
+  if (g_utf8_strlen (text, -1) > 12)
+    return FALSE;
+  int han = 0, digits = 0;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      han += bdx_unichar_is_han (g_utf8_get_char (p));
+      digits += g_unichar_isdigit (g_utf8_get_char (p));
+    }
+  return above ? digits > 0 && han <= 1 : han <= 1 || digits > 0;
 }
 
 /* The regions of a layout's grids, classified (see the algorithm). */
@@ -1232,6 +1369,16 @@ grid_regions (const BdxOcrImage *img, const BdxGrid *grid, int pad,
       else if (wordy (cell->text))
         texts[cell->col]++;
     }
+  guint nc = grid->cells->len;
+  g_autofree int *ccol = g_new (int, MAX (1u, nc)), *crow = g_new (int, MAX (1u, nc));
+  g_autofree gboolean *cnum = g_new (gboolean, MAX (1u, nc));
+  for (guint k = 0; k < nc; k++)
+    {
+      const BdxCell *cell = g_ptr_array_index (grid->cells, k);
+      ccol[k] = cell->col, crow[k] = cell->row;
+      cnum[k] = cell->colspan == 1 && reading_kind (cell->text) == CELL_NUMBER;
+    }
+  g_autofree gboolean *data = data_rows (grid, numbers, texts, first, ccol, crow, cnum, nc);
   for (guint k = 0; k < grid->cells->len; k++)
     {
       const BdxCell *cell = g_ptr_array_index (grid->cells, k);
@@ -1242,26 +1389,17 @@ grid_regions (const BdxOcrImage *img, const BdxGrid *grid, int pad,
       if (j.w < 4 || j.h < 4)
         continue;
       fit_to_ink (img->binary, &j, pad, min_part);
-      g_debug ("cell r%d c%d '%s' ink %d at %d,%d %dx%d", cell->row, cell->col,
-               cell->text, j.ink, j.x, j.y, j.w, j.h);
-      gboolean number_column = cell->colspan == 1 && numbers[cell->col] >= 2
-                               && numbers[cell->col] > texts[cell->col]
-                               && cell->row > first[cell->col];
+      g_debug ("cell r%d c%d '%s' ink %d in %d part(s) %dx%d at %d,%d %dx%d", cell->row,
+               cell->col, cell->text, j.ink, j.parts, j.ink_w, j.ink_h, j.x, j.y, j.w, j.h);
+      gboolean numeric = cell->colspan == 1 && numbers[cell->col] >= 2
+                         && numbers[cell->col] > texts[cell->col];
+      gboolean number_column = numeric && cell->row > first[cell->col];
+      gboolean above = numeric && cell->row < first[cell->col] && data[cell->row];
 
-      if (j.kind == CELL_TEXT && number_column
-          && g_utf8_strlen (cell->text, -1) <= 12)
-        {
-          /* A number misread as letters ("8" as "日", "6.15" as "全沁9"):
-           * short, with a digit or at most one ideograph. */
-          int han = 0, digits = 0;
-          for (const char *p = cell->text; *p; p = g_utf8_next_char (p))
-            {
-              han += bdx_unichar_is_han (g_utf8_get_char (p));
-              digits += g_unichar_isdigit (g_utf8_get_char (p));
-            }
-          if (han <= 1 || digits > 0)
-            j.kind = CELL_NUMBER;
-        }
+      /* A number misread as letters ("8" as "日", "6.15" as "全沁9"). */
+      if (j.kind == CELL_TEXT && (number_column || above)
+          && misread_number (cell->text, above))
+        j.kind = CELL_NUMBER;
       if (j.kind == CELL_BLANK && j.ink > 0)
         j.kind = number_column ? CELL_NUMBER : CELL_TEXT;
       g_array_append_val (out, j);
@@ -1284,6 +1422,8 @@ static const struct {
   { 0x4E8E, 0x6B3E }, /* 于 → 款 */
   { 0x5BAB, 0x8425 }, /* 宫 → 营 (经营) */
   { 0x5BF9, 0x8868 }, /* 对 → 表 (总表), bold sans titles of generated scans */
+  { 0x002D, 0x4E00 }, /* - → 一 (一般), bold sans titles of generated scans */
+  { 0x2014, 0x4E00 }, /* — → 一 */
 };
 
 static gboolean
@@ -1429,8 +1569,9 @@ centre_glyphs (const Region *j, const char *text)
  * now and then ("人4", "O").  A row where at least two cells read as
  * increasing small integers and no cell reads as more than a few
  * characters is such a row: marks (one character or none, with ink) left
- * of the first number become ※, a cell between numbers that is not one
- * becomes the number its place says.  Structure, not data: nothing
+ * of the first number become ※ — but for the cells just left of a first
+ * number above 1, which are the numbers before it — and a cell between
+ * numbers that is not one becomes the number its place says.  Structure, not data: nothing
  * of the output's amounts comes from here. */
 static void
 mark_column_numbers (const BdxGrid *grid, GArray *regions, guint from,
@@ -1450,25 +1591,35 @@ mark_column_numbers (const BdxGrid *grid, GArray *regions, guint from,
           g_array_append_val (ks, k);
           g_ptr_array_add (texts, region_text (page, owner, fresh, k));
         }
-      int numbers = 0, last = 0, first = -1;
+      int numbers = 0, last = 0, first = -1, first_value = 0, marks_read = 0;
       gboolean ok = TRUE;
       for (guint i = 0; i < ks->len && ok; i++)
         {
           int v;
           const char *t = texts->pdata[i];
+          /* A mark: ※, or one character read for it (淡, 炎, 上 …). */
+          if (first < 0 && g_utf8_strlen (t, -1) == 1 && !g_unichar_isdigit (g_utf8_get_char (t)))
+            marks_read++;
           if (is_small_integer (t, &v))
             {
               ok = v > last;
               last = v;
               numbers++;
               if (first < 0)
-                first = (int) i;
+                first = (int) i, first_value = v;
             }
           else if (g_utf8_strlen (t, -1) > 3)
             ok = FALSE;
         }
-      if (!ok || numbers < 2)
+      /* Two numbers make the row; so do one number and two marks read
+       * before it (a rough scan: "※ ※ ※ ※ · · 3", the 1 and 2 read as
+       * nothing; "※ 淡 淡 上 尼 3"). */
+      if (!ok || (numbers < 2 && !(numbers == 1 && marks_read >= 2)))
         continue;
+      /* Numbering starts at 1: when the first number read is 2 or more,
+       * the cells just left of it are the numbers before, misread ("1"
+       * in 6.5 pt read as "l" or nothing), not marks. */
+      int marks = first - (first_value - 1);
       int expect = 0;
       for (guint i = 0; i < ks->len; i++)
         {
@@ -1483,8 +1634,9 @@ mark_column_numbers (const BdxGrid *grid, GArray *regions, guint from,
             }
           if (j->ink == 0)
             continue;
-          g_autofree char *fix = (int) i < first ? g_strdup ("\u203B")
-                                                 : g_strdup_printf ("%d", expect++);
+          g_autofree char *fix = (int) i < marks ? g_strdup ("\u203B")
+                                 : (int) i < first ? g_strdup_printf ("%d", first_value - (first - (int) i))
+                                                   : g_strdup_printf ("%d", expect++);
           g_debug ("column-number row %d: '%s' made '%s'", r, t, fix);
           if (fresh->pdata[k] != NULL)
             g_array_unref (fresh->pdata[k]);
@@ -1532,6 +1684,18 @@ vote (GArray **r, int n)
       if (strcmp (t->pdata[i], t->pdata[k]) == 0)
         {
           GArray *a = r[i], *b = r[k];
+          /* A third reading that ends with theirs and has more before it:
+           * the two lost its start ("0.42", "2" and "2"). */
+          gboolean cut = FALSE;
+          size_t la = strlen (t->pdata[i]);
+          for (int m = 0; m < n; m++)
+            {
+              size_t lm = strlen (t->pdata[m]);
+              cut = cut || (m != i && m != k && lm > la
+                            && strcmp ((char *) t->pdata[m] + lm - la, t->pdata[i]) == 0);
+            }
+          if (cut)
+            break;
           for (guint g = 0; g < a->len && g < b->len; g++)
             g_array_index (a, BdxGlyph, g).confidence
                 = MAX (g_array_index (a, BdxGlyph, g).confidence,
@@ -1552,6 +1716,63 @@ vote (GArray **r, int n)
            n > 1 ? (char *) t->pdata[1] : "", n > 2 ? " or '" : "",
            n > 2 ? (char *) t->pdata[2] : "", n > 2 ? "'" : "");
   return g_array_ref (win);
+}
+
+/* Lines of ink outside the grids that the page's reading left out: on a
+ * rough scan, PSM 3 now and then skips a whole title ("三、部门支出总表"),
+ * and the table goes unknown.  The binary picture without the layout's
+ * blocks, closed along the line (half an em) into blobs; a blob about a
+ * line high (half an em to two and a half) and an em or more long is
+ * such a line, read like the others (and kept only when it reads as
+ * text: see bdx_ocr_reread_cells). */
+static void
+orphan_lines (const BdxOcrImage *img, const BdxLayout *layout, double em_px,
+              GArray *lines)
+{
+  double s = img->px_per_pt;
+  g_autoptr (PIX) mask = pixCopy (NULL, img->binary);
+  if (mask == NULL)
+    return;
+  int W = pixGetWidth (mask), H = pixGetHeight (mask);
+  for (guint b = 0; b < layout->blocks->len; b++)
+    {
+      const BdxBlock *block = g_ptr_array_index (layout->blocks, b);
+      double m = block->kind == BDX_BLOCK_GRID ? 2 : em_px / 4;
+      int x0 = CLAMP ((int) (block->box.x0 * s - m), 0, W);
+      int y0 = CLAMP ((int) (block->box.y0 * s - m), 0, H);
+      int x1 = CLAMP ((int) (block->box.x1 * s + m), 0, W);
+      int y1 = CLAMP ((int) (block->box.y1 * s + m), 0, H);
+      if (x1 <= x0 || y1 <= y0)
+        continue;
+      g_autoptr (BOX) box = boxCreate (x0, y0, x1 - x0, y1 - y0);
+      pixClearInRect (mask, box);
+    }
+  int close = MAX (3, (int) (em_px / 2)) | 1;
+  g_autoptr (PIX) closed = pixCloseBrick (NULL, mask, close, 3);
+  if (closed == NULL)
+    return;
+  g_autoptr (BOXA) blobs = pixConnComp (closed, NULL, 8);
+  if (blobs == NULL)
+    return;
+  for (int i = 0; i < boxaGetCount (blobs); i++)
+    {
+      l_int32 x, y, w, h;
+      if (boxaGetBoxGeometry (blobs, i, &x, &y, &w, &h) != 0)
+        continue;
+      if (h < em_px / 2 || h > 2.5 * em_px || w < em_px)
+        continue;
+      l_int32 ink = 0;
+      g_autoptr (BOX) bb = boxCreate (x, y, w, h);
+      g_autoptr (PIX) part = pixClipRectangle (mask, bb, NULL);
+      if (part == NULL || pixCountPixels (part, &ink, NULL) != 0 || ink < 0.08 * w * h)
+        continue;
+      double em = h / s;
+      Region j = { .box = { x / s - em / 2, y / s - em / 4, (x + w) / s + em / 2,
+                            (y + h) / s + em / 4 },
+                   .text = "", .kind = CELL_TEXT, .line = TRUE, .orphan = TRUE };
+      g_debug ("orphan line at %d,%d %dx%d px", x, y, w, h);
+      g_array_append_val (lines, j);
+    }
 }
 
 int
@@ -1603,14 +1824,16 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
       const BdxLine *l = block->line;
       double em = l->em;
       /* A "line" several lines tall is a muddle of the page reading
-       * (stray marks); it is left as it is. */
-      if (l->box.y1 - l->box.y0 > 3 * em)
+       * (stray marks); it is left as it is.  Several lines of the page's
+       * text, too: its own em may be as tall as the muddle. */
+      if (l->box.y1 - l->box.y0 > 3 * em || (l->box.y1 - l->box.y0) * s > 6 * em_px)
         continue;
       Region j = { .box = { l->box.x0 - em / 2, l->box.y0 - em / 4,
                             l->box.x1 + em / 2, l->box.y1 + em / 4 },
                    .text = l->text, .kind = CELL_TEXT, .line = TRUE };
       g_array_append_val (lines, j);
     }
+  orphan_lines (img, layout, em_px, lines);
   /* Lines the page pass read twice over one another (a title read as
    * two garbled lines that overlap) are one line: read apart, both
    * readings would be kept and interleave ("一般公公共共预预算算"). */
@@ -1671,6 +1894,16 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
           j->kind = CELL_BLANK;
           continue;
         }
+      if (is_dash (j, em_px))
+        {
+          g_debug ("region %u: a dash (%dx%d px)", k, j->ink_w, j->ink_h);
+          if (fresh->pdata[k] != NULL)
+            g_array_unref (fresh->pdata[k]);
+          fresh->pdata[k] = centre_glyphs (j, "-");
+          j->kind = CELL_BLANK;
+          changed++;
+          continue;
+        }
       if (j->kind != CELL_TEXT)
         continue;
       /* One line, unless a cell's ink is tall enough for two; one
@@ -1711,6 +1944,12 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
       g_autoptr (GArray) now = g_array_new (FALSE, FALSE, sizeof (BdxGlyph));
       if (!read_rect (api, img, j, psm, now))
         goto fail;
+      /* A line with ink that tesseract's line mode reads as nothing at
+       * all, nor the page ("资金来源" over three columns, AR PL UMing):
+       * its raw-line mode, which skips the line finding, reads it. */
+      if (now->len == 0 && psm == PSM_SINGLE_LINE && !has_glyphs (page, owner, k)
+          && !read_rect (api, img, j, PSM_RAW_LINE, now))
+        goto fail;
       if (psm == PSM_SINGLE_BLOCK)
         {
           /* Narrow cells wrapped onto lines of two or three characters:
@@ -1718,7 +1957,7 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
            * the lines laid end to end make one line it reads well.  The
            * more confident reading wins. */
           g_autoptr (GArray) other = g_array_new (FALSE, FALSE, sizeof (BdxGlyph));
-          if (read_unwrapped (api, img, j, min_part, other)
+          if (read_unwrapped (api, img, j, min_part, PSM_SINGLE_LINE, other)
               && mean_conf (other) > mean_conf (now))
             {
               g_array_set_size (now, 0);
@@ -1742,12 +1981,30 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
           j->kind = CELL_NUMBER;
           continue;
         }
+      /* A table cell the page and the cell read differently, both with
+       * something: one of them is wrong, and tesseract's confidence does
+       * not say which ("国有资本经营预算拨款" 0.99 against "有资本经营预算
+       * 拨坎" 0.96).  The reading kept is flagged, never silent. */
+      if (!j->line && before->len > 0 && now->len > 0)
+        {
+          g_autofree char *t0 = glyphs_text (before), *t1 = glyphs_text (now);
+          if (strcmp (t0, t1) != 0)
+            for (guint i = 0; i < pick->len; i++)
+              {
+                BdxGlyph *gl = &g_array_index (pick, BdxGlyph, i);
+                gl->confidence = MIN (gl->confidence, BDX_OCR_LOW_CONFIDENCE / 2);
+              }
+        }
       {
         g_autofree char *tb = glyphs_text (before), *tn = glyphs_text (now);
         g_debug ("region %u %s box %.1f,%.1f-%.1f,%.1f px %d,%d %dx%d: '%s' (%.2f) / '%s' (%.2f)",
                  k, j->line ? "line" : "cell", j->box.x0, j->box.y0, j->box.x1, j->box.y1,
                  j->x, j->y, j->w, j->h, tb, mean_conf (before), tn, mean_conf (now));
       }
+      /* An orphan line is text when it reads as some: two glyphs or
+       * more, with confidence; else specks, a stamp, a smudge. */
+      if (j->orphan && (pick->len < 2 || mean_conf (pick) < BDX_OCR_LOW_CONFIDENCE))
+        continue;
       fresh->pdata[k] = g_array_ref (pick);
       changed++;
     }
@@ -1783,21 +2040,28 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
           else if (wordy (t))
             texts[j->cell->col]++;
         }
+      guint n = to - from;
+      g_autofree int *ccol = g_new (int, MAX (1u, n)), *crow = g_new (int, MAX (1u, n));
+      g_autofree gboolean *cnum = g_new (gboolean, MAX (1u, n));
+      for (guint k = from; k < to; k++)
+        {
+          const Region *j = &g_array_index (regions, Region, k);
+          ccol[k - from] = j->cell->col, crow[k - from] = j->cell->row;
+          cnum[k - from] = j->cell->colspan == 1 && j->kind == CELL_NUMBER;
+        }
+      g_autofree gboolean *data = data_rows (grid, numbers, texts, first, ccol, crow, cnum, n);
       for (guint k = from; k < to; k++)
         {
           Region *j = &g_array_index (regions, Region, k);
           int c = j->cell->col;
           if (j->kind != CELL_TEXT || j->cell->colspan > 1 || numbers[c] < 2
-              || numbers[c] <= texts[c] || j->cell->row <= first[c])
+              || numbers[c] <= texts[c] || j->cell->row == first[c])
+            continue;
+          gboolean above = j->cell->row < first[c];
+          if (above && !data[j->cell->row])
             continue;
           g_autofree char *t = region_text (page, owner, fresh, k);
-          int han = 0, digits = 0;
-          for (const char *p = t; *p; p = g_utf8_next_char (p))
-            {
-              han += bdx_unichar_is_han (g_utf8_get_char (p));
-              digits += g_unichar_isdigit (g_utf8_get_char (p));
-            }
-          if (g_utf8_strlen (t, -1) <= 12 && (han <= 1 || digits > 0))
+          if (misread_number (t, above))
             {
               j->kind = CELL_NUMBER;
               g_clear_pointer (&fresh->pdata[k], g_array_unref);
@@ -1806,7 +2070,12 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
     }
 
   /* Numbers: eng as a word, chi_sim (digits only) as a line, and when
-   * they differ eng as a line too; see vote(). */
+   * they differ eng as a line too; see vote().  (Raw-line tie-breakers
+   * were tried: eng's fails as eng's word mode does, "7,318,237.96" for
+   * "47,318,237.96"; chi_sim's read the sample's codes "2101101" as
+   * "21001".)  Two line modes that agree on a reading that is the end of
+   * the word mode's ("2" of "0.42": the line finder dropped the "0.")
+   * are flagged, not taken. */
   {
     struct {
       TessBaseAPI *api;
@@ -1848,7 +2117,15 @@ bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img, BdxPage *page,
               }
             GArray *now = g_array_new (FALSE, FALSE, sizeof (BdxGlyph));
             got[m]->pdata[k] = now;
-            if (!read_rect (napi, img, j, readers[m].psm, now))
+            /* A number wrapped in a narrow cell ("20" over "7": a 类 code
+             * in bold) is one number: its lines laid end to end. */
+            if (j->ink_h > 1.5 * em_px
+                && read_unwrapped (napi, img, j, min_part, readers[m].psm, now))
+              {
+                TessBaseAPISetImage2 (napi, img->read);
+                TessBaseAPISetSourceResolution (napi, img->ppi);
+              }
+            else if (!read_rect (napi, img, j, readers[m].psm, now))
               goto fail;
             tidy_number (now, em_px / s);
           }

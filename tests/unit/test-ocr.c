@@ -14,9 +14,11 @@
 #include "bdx/error.h"
 #include "bdx/layout.h"
 #include "bdx/ocr.h"
+#include "bdx/patterns.h"
 #include "bdx/pipeline.h"
 #include "bdx/read.h"
 #include "bdx/validate.h"
+#include "ocr-private.h"
 
 static void
 pix_unref (PIX *p)
@@ -315,6 +317,341 @@ test_read_table (void)
   g_assert_true (grid_has (og, "合计"));
 }
 
+/* A piece of a generated scan (tests/data/make-ocr-crops.sh) read as a
+ * page: the page's reading, layout, cells read again, layout again.
+ * NULL after marking the test skipped. */
+static BdxLayout *
+read_piece (BdxOcrEngine *e, const char *name)
+{
+  g_autofree char *path = test_file (name);
+  if (path == NULL)
+    {
+      g_test_skip ("BDX_TEST_CASES is not set");
+      return NULL;
+    }
+  g_autoptr (PIX) pix = pixRead (path);
+  g_assert_nonnull (pix);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BdxOcrImage) img = bdx_ocr_image_new (e, pix, NULL, &error);
+  g_assert_no_error (error);
+  g_autoptr (BdxPage) page = bdx_ocr_read_page (e, img, 1, &error);
+  g_assert_no_error (error);
+  g_autoptr (BdxLayout) l = bdx_layout_page (page, NULL);
+  bdx_ocr_reread_cells (e, img, page, l, &error);
+  g_assert_no_error (error);
+  return bdx_layout_page (page, NULL);
+}
+
+static const char *
+cell_text (const BdxGrid *g, int row, int col)
+{
+  const BdxCell *c = bdx_grid_cell (g, row, col);
+  g_assert_nonnull (c);
+  return c->text;
+}
+
+/* 表2 of a generated scan: a lone dash is a dash, whatever chi_sim makes
+ * of it (四, 一 or nothing); the 类 code of the 类 and 款 rows, wrapped in
+ * its narrow cell ("20" over "7") and above the first code read right,
+ * is read as one number. */
+static void
+test_read_dashes_and_wrapped_codes (void)
+{
+  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
+  if (e == NULL)
+    return;
+  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-dash-codes.png");
+  if (l == NULL)
+    return;
+  const BdxGrid *g = first_grid (l);
+  g_assert_nonnull (g);
+  g_assert_cmpint (g->n_cols, ==, 16);
+  g_assert_cmpint (g->n_rows, ==, 9);
+  /* rows: 0–1 header, 2 ※ 1 2 3, 3 总计, 4 类 207, 5 款 20701, 6–8 项 */
+  g_assert_cmpstr (cell_text (g, 3, 3), ==, "总计");
+  g_assert_cmpstr (cell_text (g, 4, 0), ==, "207");
+  g_assert_cmpstr (cell_text (g, 5, 0), ==, "207");
+  g_assert_cmpstr (cell_text (g, 5, 1), ==, "01");
+  g_assert_cmpstr (cell_text (g, 6, 0), ==, "207");
+  for (int r = 3; r <= 8; r++)
+    {
+      g_assert_cmpstr (cell_text (g, r, 4), !=, "");
+      for (int c = 7; c < 16; c++)
+        g_assert_cmpstr (cell_text (g, r, c), ==, "-");
+    }
+}
+
+/* A dash by its shape, as measured on generated scans (em 30 px). */
+static void
+test_dash_shape (void)
+{
+  g_assert_true (bdx__ocr_is_dash (34, 1, 9, 4, 30));   /* 300 dpi, bold */
+  g_assert_true (bdx__ocr_is_dash (41, 1, 9, 5, 30));   /* 200 dpi rough */
+  g_assert_true (bdx__ocr_is_dash (40, 1, 10, 5, 30));
+  g_assert_false (bdx__ocr_is_dash (25, 1, 5, 5, 30));  /* a dot */
+  g_assert_false (bdx__ocr_is_dash (110, 1, 28, 5, 30)); /* 一, nearly an em */
+  g_assert_false (bdx__ocr_is_dash (80, 1, 8, 12, 30)); /* a 1 */
+  g_assert_false (bdx__ocr_is_dash (40, 2, 10, 5, 30)); /* two parts */
+  g_assert_false (bdx__ocr_is_dash (20, 1, 10, 5, 30)); /* hollow */
+}
+
+/* A title whose first word tesseract boxed into one character's width
+ * ("石家庄" 69 px wide, then a gap of two em) is one chunk, as printed. */
+static void
+test_read_squeezed_word (void)
+{
+  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
+  if (e == NULL)
+    return;
+  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-title-squeezed.png");
+  if (l == NULL)
+    return;
+  const BdxLine *title = NULL;
+  for (guint i = 0; i < l->blocks->len; i++)
+    {
+      const BdxBlock *b = g_ptr_array_index (l->blocks, i);
+      if (b->kind == BDX_BLOCK_LINE && strstr (b->line->text, "总表") != NULL)
+        title = b->line;
+    }
+  g_assert_nonnull (title);
+  g_assert_cmpuint (title->chunks->len, ==, 1);
+  g_assert_cmpstr (title->text, ==, "石家庄市水利局2026年部门收入总表");
+}
+
+/* The column-number row (※ … ※ 1 2 3) of a 6.5 pt 表7 whose "1" chi_sim
+ * misreads: numbering starts at 1, so the cell just left of the first
+ * number read (2) is 1, not a ※ that would make its column a label. */
+static void
+test_read_column_number_one (void)
+{
+  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
+  if (e == NULL)
+    return;
+  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-colnum-one.png");
+  if (l == NULL)
+    return;
+  const BdxGrid *g = first_grid (l);
+  g_assert_nonnull (g);
+  g_assert_cmpint (g->n_cols, ==, 16);
+  for (int c = 0; c < 5; c++)
+    g_assert_cmpstr (cell_text (g, 2, c), ==, "\u203B");
+  for (int c = 5; c < 16; c++)
+    {
+      g_autofree char *want = g_strdup_printf ("%d", c - 4);
+      g_assert_cmpstr (cell_text (g, 2, c), ==, want);
+    }
+}
+
+/* A title whose 一 chi_sim reads as "-" ("-般公共预算…", bold sans): the
+ * lexicon knows 一般, so the dash is 一. */
+static void
+test_read_dash_for_yi (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = bdx_patterns_default_dir ();
+  g_autoptr (BdxPatterns) p = bdx_patterns_load (dir, &error);
+  g_assert_no_error (error);
+  g_auto (GStrv) words = bdx_ocr_words_from_patterns (p);
+  BdxOcrEngineOptions eo = { .words = (const char *const *) words };
+  g_autoptr (BdxOcrEngine) e = bdx_ocr_engine_new (&eo, &error);
+  if (e == NULL)
+    {
+      g_test_skip (error->message);
+      return;
+    }
+  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-title-dash-page.png");
+  if (l == NULL)
+    return;
+  gboolean found = FALSE;
+  for (guint i = 0; i < l->blocks->len; i++)
+    {
+      const BdxBlock *b = g_ptr_array_index (l->blocks, i);
+      if (b->kind == BDX_BLOCK_LINE && strstr (b->line->text, "项目支出情况表") != NULL)
+        {
+          g_assert_cmpstr (b->line->text, ==, "一般公共预算项目支出情况表");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
+/* Names of 表1 that the page and the cell read differently: whichever is
+ * kept, it is right or flagged (below the low mark), never silently
+ * wrong ("有资本经营预算拨款" for "国有资本经营预算拨款" at 0.96). */
+static void
+test_read_disagreeing_names (void)
+{
+  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
+  if (e == NULL)
+    return;
+  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-names-page.png");
+  if (l == NULL)
+    return;
+  const BdxGrid *g = first_grid (l);
+  g_assert_nonnull (g);
+  static const struct {
+    int row;
+    const char *name;
+  } want[] = { { 9, "3.国有资本经营预算拨款" }, { 23, "国有资本经营预算拨款" } };
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      const BdxCell *c = bdx_grid_cell (g, want[i].row, 0);
+      g_assert_nonnull (c);
+      if (strcmp (c->text, want[i].name) != 0)
+        g_assert_cmpfloat (c->confidence, <, BDX_OCR_LOW_CONFIDENCE);
+    }
+}
+
+/* A header cell over three columns, "资金来源", that tesseract's
+ * single-line mode reads as nothing: read as a raw line. */
+static void
+test_read_raw_line (void)
+{
+  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
+  if (e == NULL)
+    return;
+  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-header-raw-line.png");
+  if (l == NULL)
+    return;
+  const BdxGrid *g = first_grid (l);
+  g_assert_nonnull (g);
+  g_assert_cmpint (g->n_cols, ==, 5);
+  g_assert_cmpstr (cell_text (g, 0, 2), ==, "资金来源");
+}
+
+/* The column-number row of a rough scan, "※ ※ ※ ※ · 人 3": one number
+ * read and ※ before it make the row, and the cells between are 1 and 2. */
+static void
+test_read_column_numbers_rough (void)
+{
+  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
+  if (e == NULL)
+    return;
+  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-colnum-rough.png");
+  if (l == NULL)
+    return;
+  const BdxGrid *g = first_grid (l);
+  g_assert_nonnull (g);
+  g_assert_cmpint (g->n_cols, ==, 7);
+  g_assert_cmpstr (cell_text (g, 2, 4), ==, "1");
+  g_assert_cmpstr (cell_text (g, 2, 5), ==, "2");
+  g_assert_cmpstr (cell_text (g, 2, 6), ==, "3");
+}
+
+/* Amounts "0.42" in a widely spaced serif (AR PL UMing, 7.5 pt) that
+ * the line mode of both models reads as "2": the third reader, a raw
+ * line, does not fail alike, and the amount is right or flagged. */
+static void
+test_read_spaced_number (void)
+{
+  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
+  if (e == NULL)
+    return;
+  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-number-spaced.png");
+  if (l == NULL)
+    return;
+  const BdxGrid *g = first_grid (l);
+  g_assert_nonnull (g);
+  g_assert_cmpint (g->n_rows, ==, 9);
+  for (int r = 3; r <= 8; r += 5)
+    for (int c = 1; c <= 2; c++)
+      {
+        const BdxCell *cell = bdx_grid_cell (g, r, c);
+        g_assert_nonnull (cell);
+        if (strcmp (cell->text, "0.42") != 0)
+          g_assert_cmpfloat (cell->confidence, <, BDX_OCR_LOW_CONFIDENCE);
+      }
+}
+
+/* A line the page's reading left out (on a rough scan PSM 3 now and then
+ * skips a whole title) is found by its ink and read: here the page's
+ * glyphs are dropped, as if it had read nothing. */
+static void
+test_read_orphan_line (void)
+{
+  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
+  if (e == NULL)
+    return;
+  g_autofree char *path = test_file ("data/ocr-title-squeezed.png");
+  if (path == NULL)
+    {
+      g_test_skip ("BDX_TEST_CASES is not set");
+      return;
+    }
+  g_autoptr (PIX) pix = pixRead (path);
+  g_assert_nonnull (pix);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BdxOcrImage) img = bdx_ocr_image_new (e, pix, NULL, &error);
+  g_assert_no_error (error);
+  g_autoptr (BdxPage) page = bdx_ocr_read_page (e, img, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->glyphs->len, >, 10);
+  g_array_set_size (page->glyphs, 0);
+  g_autoptr (BdxLayout) l = bdx_layout_page (page, NULL);
+  g_assert_cmpuint (l->blocks->len, ==, 0);
+  g_assert_cmpint (bdx_ocr_reread_cells (e, img, page, l, &error), ==, 1);
+  g_assert_no_error (error);
+  g_autoptr (BdxLayout) l2 = bdx_layout_page (page, NULL);
+  g_assert_cmpuint (l2->blocks->len, ==, 1);
+  const BdxBlock *b = g_ptr_array_index (l2->blocks, 0);
+  g_assert_cmpint (b->kind, ==, BDX_BLOCK_LINE);
+  g_assert_nonnull (strstr (b->line->text, "部门收入总表"));
+}
+
+/* A rough page whose reading makes one "line" of the whole page, title
+ * and caption in it: the muddle is left as it is, the lines it covers
+ * are read on their own (before: "&公共预算基本支出表"). */
+static void
+test_read_muddle_line (void)
+{
+  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
+  if (e == NULL)
+    return;
+  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-muddle-page.png");
+  if (l == NULL)
+    return;
+  gboolean found = FALSE;
+  for (guint i = 0; i < l->blocks->len; i++)
+    {
+      const BdxBlock *b = g_ptr_array_index (l->blocks, i);
+      if (b->kind == BDX_BLOCK_LINE && strstr (b->line->text, "基本支出表") != NULL)
+        {
+          g_assert_cmpstr (b->line->text, ==, "一般公共预算基本支出表");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
+/* Amounts eng misreads alike as a word and as a raw line ("7,318,237.96"
+ * for "47,318,237.96"): the tie-breaker is chi_sim's, and the amount is
+ * right or flagged. */
+static void
+test_read_numbers_tie_breaker (void)
+{
+  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
+  if (e == NULL)
+    return;
+  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-numbers-eng.png");
+  if (l == NULL)
+    return;
+  const BdxGrid *g = first_grid (l);
+  g_assert_nonnull (g);
+  static const struct {
+    int row, col;
+    const char *text;
+  } want[] = { { 3, 4, "47,318,237.96" }, { 3, 5, "17,907,099.86" }, { 4, 4, "1,017,206.73" },
+               { 4, 0, "208" } };
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      const BdxCell *c = bdx_grid_cell (g, want[i].row, want[i].col);
+      g_assert_nonnull (c);
+      if (strcmp (c->text, want[i].text) != 0)
+        g_assert_cmpfloat (c->confidence, <, BDX_OCR_LOW_CONFIDENCE);
+    }
+  g_assert_cmpstr (cell_text (g, 3, 4), ==, "47,318,237.96");
+}
+
 /* A page scanned sideways or upside down is turned upright. */
 static void
 test_orientation (void)
@@ -594,6 +931,18 @@ main (int argc, char **argv)
   g_test_add_func ("/ocr/pool", test_pool);
   g_test_add_func ("/ocr/read/table", test_read_table);
   g_test_add_func ("/ocr/read/orientation", test_orientation);
+  g_test_add_func ("/ocr/read/dashes-and-wrapped-codes", test_read_dashes_and_wrapped_codes);
+  g_test_add_func ("/ocr/read/dash-shape", test_dash_shape);
+  g_test_add_func ("/ocr/read/squeezed-word", test_read_squeezed_word);
+  g_test_add_func ("/ocr/read/column-number-one", test_read_column_number_one);
+  g_test_add_func ("/ocr/read/column-numbers-rough", test_read_column_numbers_rough);
+  g_test_add_func ("/ocr/read/dash-for-yi", test_read_dash_for_yi);
+  g_test_add_func ("/ocr/read/disagreeing-names", test_read_disagreeing_names);
+  g_test_add_func ("/ocr/read/raw-line", test_read_raw_line);
+  g_test_add_func ("/ocr/read/spaced-number", test_read_spaced_number);
+  g_test_add_func ("/ocr/read/orphan-line", test_read_orphan_line);
+  g_test_add_func ("/ocr/read/muddle-line", test_read_muddle_line);
+  g_test_add_func ("/ocr/read/numbers-tie-breaker", test_read_numbers_tie_breaker);
   g_test_add_func ("/ocr/repair", test_repair);
   return g_test_run ();
 }

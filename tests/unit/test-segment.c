@@ -28,14 +28,15 @@ put_text (BdxPage *page, double x, double y, double size, const char *text)
 /* A page of 表3 (部门支出总体情况表): the caption lines, then a grid of
  * two columns (name, 合计) and three rows (header, 总计, one 类). */
 static BdxPage *
-table_page (const char *number_line, double number_x)
+table_page_full (const char *number_line, double number_x, const char *title,
+                 const char *unit_line)
 {
   BdxPage *page = bdx_page_new (1, 595, 842);
   page->rules_known = TRUE;
   put_text (page, number_x, 51, 12, number_line);
-  put_text (page, 220, 70, 18, "部门支出总体情况表");
+  put_text (page, 220, 70, 18, title);
   put_text (page, 40, 100, 10.5, "编制部门:某县统计局");
-  put_text (page, 480, 100, 10.5, "单位:万元");
+  put_text (page, 480, 100, 10.5, unit_line);
   static const double ys[] = { 120, 140, 160, 180 };
   static const double xs[] = { 40, 300, 560 };
   for (guint i = 0; i < G_N_ELEMENTS (ys); i++)
@@ -55,6 +56,12 @@ table_page (const char *number_line, double number_x)
   put_text (page, 45, 164, 10.5, "一般公共服务支出");
   put_text (page, 500, 164, 10.5, "12.50");
   return page;
+}
+
+static BdxPage *
+table_page (const char *number_line, double number_x)
+{
+  return table_page_full (number_line, number_x, "部门支出总体情况表", "单位:万元");
 }
 
 static BdxTable *
@@ -112,11 +119,53 @@ test_title_over_two_lines (void)
   g_assert_cmpstr (t->title, ==, "部门部门支出总体情况表");
 }
 
+/* OCR reads the full-width colon of "单位：万元" as ";" now and then; no
+ * caption says 单位 followed by a semicolon for anything else. */
+static void
+test_unit_semicolon (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = bdx_patterns_default_dir ();
+  g_autoptr (BdxPatterns) p = bdx_patterns_load (dir, &error);
+  g_assert_no_error (error);
+
+  g_autoptr (BdxPage) page = table_page_full ("表3", 40, "部门支出总体情况表", "单位;万元");
+  g_autoptr (BdxDisclosure) d = bdx_disclosure_new ();
+  BdxTable *t = parse_page (page, p, d);
+  g_assert_cmpint (t->unit, ==, BDX_UNIT_WAN_YUAN);
+}
+
+/* A title numbered as a heading ("一、部门支出总体情况表") whose numeral
+ * OCR lost ("、部门…": 一 is one thin stroke) is still the title. */
+static void
+test_title_lost_numeral (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = bdx_patterns_default_dir ();
+  g_autoptr (BdxPatterns) p = bdx_patterns_load (dir, &error);
+  g_assert_no_error (error);
+
+  g_autoptr (BdxPage) page = table_page_full ("", 40, "、部门支出总体情况表", "单位:万元");
+  g_autoptr (BdxDisclosure) d = bdx_disclosure_new ();
+  BdxTable *t = parse_page (page, p, d);
+  g_assert_cmpstr (t->title, ==, "部门支出总体情况表");
+  g_assert_cmpstr (t->id, ==, "expenditure_summary");
+
+  /* "三、" read as Latin letters on a rough scan. */
+  g_autoptr (BdxPage) latin = table_page_full ("", 40, "AR部门支出总体情况表", "单位:万元");
+  g_autoptr (BdxDisclosure) d2 = bdx_disclosure_new ();
+  t = parse_page (latin, p, d2);
+  g_assert_cmpstr (t->title, ==, "部门支出总体情况表");
+  g_assert_cmpstr (t->id, ==, "expenditure_summary");
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/segment/caption-beside-title", test_caption_beside_title);
+  g_test_add_func ("/segment/unit-semicolon", test_unit_semicolon);
+  g_test_add_func ("/segment/title-lost-numeral", test_title_lost_numeral);
   g_test_add_func ("/segment/title-over-two-lines", test_title_over_two_lines);
   return g_test_run ();
 }
