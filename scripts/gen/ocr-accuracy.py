@@ -32,6 +32,8 @@ import sys
 import tempfile
 import time
 
+from accuracy import find_bdx  # noqa: E402  (this folder)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True    # no __pycache__ in the source tree
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -48,16 +50,6 @@ def load_ocr_cells():
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
-
-
-def find_bdx(arg):
-    for c in (arg, os.environ.get("BDX"), os.path.join(ROOT, "build", "bdx")):
-        if c and os.path.exists(c):
-            return c
-    p = shutil.which("bdx")
-    if p:
-        return p
-    raise SystemExit("ocr-accuracy: no bdx (give --bdx or set BDX)")
 
 
 def run(cmd):

@@ -342,6 +342,38 @@ read_piece (BdxOcrEngine *e, const char *name)
   return bdx_layout_page (page, NULL);
 }
 
+/* The last text line of `l` that contains `needle`, or NULL. */
+static const BdxLine *
+line_with (const BdxLayout *l, const char *needle)
+{
+  const BdxLine *found = NULL;
+  for (guint i = 0; i < l->blocks->len; i++)
+    {
+      const BdxBlock *b = g_ptr_array_index (l->blocks, i);
+      if (b->kind == BDX_BLOCK_LINE && strstr (b->line->text, needle) != NULL)
+        found = b->line;
+    }
+  return found;
+}
+
+/* Every text line of `l` that contains `needle` is `text`, and there is
+ * one at least. */
+static void
+assert_lines_with (const BdxLayout *l, const char *needle, const char *text)
+{
+  gboolean found = FALSE;
+  for (guint i = 0; i < l->blocks->len; i++)
+    {
+      const BdxBlock *b = g_ptr_array_index (l->blocks, i);
+      if (b->kind == BDX_BLOCK_LINE && strstr (b->line->text, needle) != NULL)
+        {
+          g_assert_cmpstr (b->line->text, ==, text);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
 static const char *
 cell_text (const BdxGrid *g, int row, int col)
 {
@@ -406,13 +438,7 @@ test_read_squeezed_word (void)
   g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-title-squeezed.png");
   if (l == NULL)
     return;
-  const BdxLine *title = NULL;
-  for (guint i = 0; i < l->blocks->len; i++)
-    {
-      const BdxBlock *b = g_ptr_array_index (l->blocks, i);
-      if (b->kind == BDX_BLOCK_LINE && strstr (b->line->text, "总表") != NULL)
-        title = b->line;
-    }
+  const BdxLine *title = line_with (l, "总表");
   g_assert_nonnull (title);
   g_assert_cmpuint (title->chunks->len, ==, 1);
   g_assert_cmpstr (title->text, ==, "石家庄市水利局2026年部门收入总表");
@@ -462,17 +488,7 @@ test_read_dash_for_yi (void)
   g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-title-dash-page.png");
   if (l == NULL)
     return;
-  gboolean found = FALSE;
-  for (guint i = 0; i < l->blocks->len; i++)
-    {
-      const BdxBlock *b = g_ptr_array_index (l->blocks, i);
-      if (b->kind == BDX_BLOCK_LINE && strstr (b->line->text, "项目支出情况表") != NULL)
-        {
-          g_assert_cmpstr (b->line->text, ==, "一般公共预算项目支出情况表");
-          found = TRUE;
-        }
-    }
-  g_assert_true (found);
+  assert_lines_with (l, "项目支出情况表", "一般公共预算项目支出情况表");
 }
 
 /* Names of 表1 that the page and the cell read differently: whichever is
@@ -610,17 +626,7 @@ test_read_muddle_line (void)
   g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-muddle-page.png");
   if (l == NULL)
     return;
-  gboolean found = FALSE;
-  for (guint i = 0; i < l->blocks->len; i++)
-    {
-      const BdxBlock *b = g_ptr_array_index (l->blocks, i);
-      if (b->kind == BDX_BLOCK_LINE && strstr (b->line->text, "基本支出表") != NULL)
-        {
-          g_assert_cmpstr (b->line->text, ==, "一般公共预算基本支出表");
-          found = TRUE;
-        }
-    }
-  g_assert_true (found);
+  assert_lines_with (l, "基本支出表", "一般公共预算基本支出表");
 }
 
 /* Amounts eng misreads alike as a word and as a raw line ("7,318,237.96"
