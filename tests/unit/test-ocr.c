@@ -318,11 +318,15 @@ test_read_table (void)
 }
 
 /* A piece of a generated scan (tests/data/make-ocr-crops.sh) read as a
- * page: the page's reading, layout, cells read again, layout again.
- * NULL after marking the test skipped. */
+ * page by `e` (NULL: an engine with the default options): the page's
+ * reading, layout, cells read again, layout again.  NULL after marking
+ * the test skipped. */
 static BdxLayout *
 read_piece (BdxOcrEngine *e, const char *name)
 {
+  g_autoptr (BdxOcrEngine) own = NULL;
+  if (e == NULL && (e = own = engine_or_skip ()) == NULL)
+    return NULL;
   g_autofree char *path = test_file (name);
   if (path == NULL)
     {
@@ -389,10 +393,7 @@ cell_text (const BdxGrid *g, int row, int col)
 static void
 test_read_dashes_and_wrapped_codes (void)
 {
-  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
-  if (e == NULL)
-    return;
-  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-dash-codes.png");
+  g_autoptr (BdxLayout) l = read_piece (NULL, "data/ocr-dash-codes.png");
   if (l == NULL)
     return;
   const BdxGrid *g = first_grid (l);
@@ -432,10 +433,7 @@ test_dash_shape (void)
 static void
 test_read_squeezed_word (void)
 {
-  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
-  if (e == NULL)
-    return;
-  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-title-squeezed.png");
+  g_autoptr (BdxLayout) l = read_piece (NULL, "data/ocr-title-squeezed.png");
   if (l == NULL)
     return;
   const BdxLine *title = line_with (l, "总表");
@@ -450,10 +448,7 @@ test_read_squeezed_word (void)
 static void
 test_read_column_number_one (void)
 {
-  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
-  if (e == NULL)
-    return;
-  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-colnum-one.png");
+  g_autoptr (BdxLayout) l = read_piece (NULL, "data/ocr-colnum-one.png");
   if (l == NULL)
     return;
   const BdxGrid *g = first_grid (l);
@@ -497,10 +492,7 @@ test_read_dash_for_yi (void)
 static void
 test_read_disagreeing_names (void)
 {
-  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
-  if (e == NULL)
-    return;
-  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-names-page.png");
+  g_autoptr (BdxLayout) l = read_piece (NULL, "data/ocr-names-page.png");
   if (l == NULL)
     return;
   const BdxGrid *g = first_grid (l);
@@ -523,10 +515,7 @@ test_read_disagreeing_names (void)
 static void
 test_read_raw_line (void)
 {
-  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
-  if (e == NULL)
-    return;
-  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-header-raw-line.png");
+  g_autoptr (BdxLayout) l = read_piece (NULL, "data/ocr-header-raw-line.png");
   if (l == NULL)
     return;
   const BdxGrid *g = first_grid (l);
@@ -540,10 +529,7 @@ test_read_raw_line (void)
 static void
 test_read_column_numbers_rough (void)
 {
-  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
-  if (e == NULL)
-    return;
-  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-colnum-rough.png");
+  g_autoptr (BdxLayout) l = read_piece (NULL, "data/ocr-colnum-rough.png");
   if (l == NULL)
     return;
   const BdxGrid *g = first_grid (l);
@@ -560,10 +546,7 @@ test_read_column_numbers_rough (void)
 static void
 test_read_spaced_number (void)
 {
-  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
-  if (e == NULL)
-    return;
-  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-number-spaced.png");
+  g_autoptr (BdxLayout) l = read_piece (NULL, "data/ocr-number-spaced.png");
   if (l == NULL)
     return;
   const BdxGrid *g = first_grid (l);
@@ -620,10 +603,7 @@ test_read_orphan_line (void)
 static void
 test_read_muddle_line (void)
 {
-  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
-  if (e == NULL)
-    return;
-  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-muddle-page.png");
+  g_autoptr (BdxLayout) l = read_piece (NULL, "data/ocr-muddle-page.png");
   if (l == NULL)
     return;
   assert_lines_with (l, "基本支出表", "一般公共预算基本支出表");
@@ -635,10 +615,7 @@ test_read_muddle_line (void)
 static void
 test_read_numbers_tie_breaker (void)
 {
-  g_autoptr (BdxOcrEngine) e = engine_or_skip ();
-  if (e == NULL)
-    return;
-  g_autoptr (BdxLayout) l = read_piece (e, "data/ocr-numbers-eng.png");
+  g_autoptr (BdxLayout) l = read_piece (NULL, "data/ocr-numbers-eng.png");
   if (l == NULL)
     return;
   const BdxGrid *g = first_grid (l);
