@@ -7,7 +7,7 @@ packages=(
   # build
   build-essential cmake pkg-config
   # libraries bdx links
-  libglib2.0-dev libpoppler-glib-dev libcairo2-dev libjson-glib-dev
+  libglib2.0-dev libpoppler-glib-dev libcairo2-dev libjson-c-dev
   libpcre2-dev libsqlite3-dev libtesseract-dev libleptonica-dev nettle-dev
   # data they need at run time: CJK CMaps for poppler, Chinese for tesseract
   poppler-data tesseract-ocr-chi-sim

@@ -3,7 +3,7 @@
  * The algorithm:
  *  1. Walk the model in the contract's key order (docs/output-format.md)
  *     and write each value with a small streaming writer into one GString.
- *     The writer, not json-glib's generator, so that the key order, the
+ *     The writer, not a JSON library's generator, so that the key order, the
  *     layout and above all the numbers are exactly ours: money is written
  *     from gint64 fen, and a printed decimal ("1.8", "44.72") is written
  *     from its text in a canonical form (step 3), never through a double.

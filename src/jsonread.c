@@ -1,14 +1,17 @@
 /* bdx — the JSON reader: `bdx.disclosure/1` JSON back into the model.
  *
  * The algorithm:
- *  1. Refuse what json-glib would mishandle, before it sees the text:
- *     the text must be valid UTF-8, and a strict RFC 8259 syntax check
- *     (an explicit recursive descent, at most BDX_JSON_MAX_DEPTH levels
- *     deep) refuses leading zeros, lone surrogates, "\u0000", integers
- *     past 64 bits (json-glib wraps them silently: a hostile amount would
- *     change sign) and numbers past a double's range.  Its errors name a
- *     line and a column (in characters).
- *  2. json-glib builds the tree; its recursion is bounded by step 1.
+ *  1. Refuse what a JSON parser might mishandle, before one sees the
+ *     text: the text must be valid UTF-8, and a strict RFC 8259 syntax
+ *     check (an explicit recursive descent, at most BDX_JSON_MAX_DEPTH
+ *     levels deep) refuses leading zeros, lone surrogates, "\u0000",
+ *     integers past 64 bits (parsers wrap, clamp or round them: a hostile
+ *     amount would change) and numbers past a double's range.  Its errors
+ *     name a line and a column (in characters).
+ *  2. json-c builds the tree, in its strict mode and with its depth limit
+ *     just above step 1's; integers are kept as exact 64-bit values.
+ *     (json-c rather than json-glib: a harvest reads back every worker's
+ *     JSON, and json-glib took 2.4 times as long.)
  *  3. Walk the tree in the contract's shape into a fresh model, keeping a
  *     stack of path segments (keys and indexes) so that an error names
  *     its place: "tables[2].rows[5].values[1]: amount is not an integer".
@@ -32,7 +35,7 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
+#include <json-c/json.h>
 
 #include "bdx/error.h"
 
@@ -394,46 +397,75 @@ fail (Reader *r, const char *key, int code, const char *fmt, ...)
   return FALSE;
 }
 
-static const char *
-type_name (JsonNode *n)
+/* json-c gives JSON's null as a NULL pointer, which would not tell a
+ * null member from a missing one: jv_member() and jv_element() give it
+ * as JV_NULL instead, and jv_type() knows it. */
+typedef struct json_object Jv;
+static const char jv_null_mark;
+#define JV_NULL ((Jv *)&jv_null_mark)
+
+static enum json_type
+jv_type (Jv *n)
 {
-  switch (json_node_get_node_type (n))
-    {
-    case JSON_NODE_OBJECT:
-      return "an object";
-    case JSON_NODE_ARRAY:
-      return "an array";
-    case JSON_NODE_NULL:
-      return "null";
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-  GType t = json_node_get_value_type (n);
-  if (t == G_TYPE_STRING)
-    return "a string";
-  if (t == G_TYPE_INT64)
-    return "an integer";
-  if (t == G_TYPE_DOUBLE)
-    return "a number";
-  if (t == G_TYPE_BOOLEAN)
-    return "a boolean";
-  return "a value";
+  return n == JV_NULL ? json_type_null : json_object_get_type (n);
 }
 
 static gboolean
-holds (JsonNode *n, GType type)
+is_null (Jv *n)
 {
-  return JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == type;
+  return n == JV_NULL;
+}
+
+/* The member `key` of object `o`, JV_NULL when it is null, NULL when it
+ * is missing. */
+static Jv *
+jv_member (Jv *o, const char *key)
+{
+  Jv *n;
+  if (!json_object_object_get_ex (o, key, &n))
+    return NULL;
+  return n ? n : JV_NULL;
+}
+
+/* Element `i` of array `a`, JV_NULL when it is null. */
+static Jv *
+jv_element (Jv *a, guint i)
+{
+  Jv *n = json_object_array_get_idx (a, i);
+  return n ? n : JV_NULL;
+}
+
+static const char *
+type_name (Jv *n)
+{
+  switch (jv_type (n))
+    {
+    case json_type_object:
+      return "an object";
+    case json_type_array:
+      return "an array";
+    case json_type_null:
+      return "null";
+    case json_type_string:
+      return "a string";
+    case json_type_int:
+      return "an integer";
+    case json_type_double:
+      return "a number";
+    case json_type_boolean:
+      return "a boolean";
+    default:
+      return "a value";
+    }
 }
 
 /* The member `key` of `o`, or NULL when it is missing; *ok is FALSE (and
  * the error set) only when a required key is missing. */
-static JsonNode *
-member (Reader *r, JsonObject *o, const char *key, gboolean required,
+static Jv *
+member (Reader *r, Jv *o, const char *key, gboolean required,
         gboolean *ok)
 {
-  JsonNode *n = json_object_get_member (o, key);
+  Jv *n = jv_member (o, key);
   *ok = TRUE;
   if (!n && required)
     *ok = fail (r, NULL, BDX_ERROR_FORMAT, "missing key '%s'", key);
@@ -442,62 +474,62 @@ member (Reader *r, JsonObject *o, const char *key, gboolean required,
 
 /* A string or null into *out (owned); a missing optional key leaves it. */
 static gboolean
-get_string (Reader *r, JsonObject *o, const char *key, gboolean required,
+get_string (Reader *r, Jv *o, const char *key, gboolean required,
             char **out)
 {
   gboolean ok;
-  JsonNode *n = member (r, o, key, required, &ok);
+  Jv *n = member (r, o, key, required, &ok);
   if (!n)
     return ok;
-  if (JSON_NODE_HOLDS_NULL (n))
+  if (is_null (n))
     {
       g_clear_pointer (out, g_free);
       return TRUE;
     }
-  if (!holds (n, G_TYPE_STRING))
+  if (!(jv_type (n) == json_type_string))
     return fail (r, key, BDX_ERROR_FORMAT, "expected a string or null, got %s",
                  type_name (n));
   g_free (*out);
-  *out = g_strdup (json_node_get_string (n));
+  *out = g_strdup (json_object_get_string (n));
   return TRUE;
 }
 
 /* A string that must not be null. */
 static gboolean
-get_text (Reader *r, JsonObject *o, const char *key, char **out)
+get_text (Reader *r, Jv *o, const char *key, char **out)
 {
   gboolean ok;
-  JsonNode *n = member (r, o, key, TRUE, &ok);
+  Jv *n = member (r, o, key, TRUE, &ok);
   if (!n)
     return ok;
-  if (!holds (n, G_TYPE_STRING))
+  if (!(jv_type (n) == json_type_string))
     return fail (r, key, BDX_ERROR_FORMAT, "expected a string, got %s",
                  type_name (n));
   g_free (*out);
-  *out = g_strdup (json_node_get_string (n));
+  *out = g_strdup (json_object_get_string (n));
   return TRUE;
 }
 
 /* An integer in [min, max] into *out; null gives `null_value` when
  * `nullable`.  A missing optional key leaves *out. */
 static gboolean
-get_int64 (Reader *r, JsonObject *o, const char *key, gboolean required,
+get_int64 (Reader *r, Jv *o, const char *key, gboolean required,
            gboolean nullable, gint64 null_value, gint64 min, gint64 max,
            gint64 *out)
 {
   gboolean ok;
-  JsonNode *n = member (r, o, key, required, &ok);
+  Jv *n = member (r, o, key, required, &ok);
   if (!n)
     return ok;
-  if (nullable && JSON_NODE_HOLDS_NULL (n))
+  if (nullable && is_null (n))
     {
       *out = null_value;
       return TRUE;
     }
-  if (!holds (n, G_TYPE_INT64))
+  if (!(jv_type (n) == json_type_int))
     return fail (r, key, BDX_ERROR_FORMAT, "expected an integer%s, got %s",
                  nullable ? " or null" : "", type_name (n));
-  gint64 v = json_node_get_int (n);
+  gint64 v = json_object_get_int64 (n);
   if (v < min || v > max)
     return fail (r, key, BDX_ERROR_FORMAT,
                  "%" G_GINT64_FORMAT " is out of range", v);
@@ -506,7 +538,7 @@ get_int64 (Reader *r, JsonObject *o, const char *key, gboolean required,
 }
 
 static gboolean
-get_int (Reader *r, JsonObject *o, const char *key, gboolean required,
+get_int (Reader *r, Jv *o, const char *key, gboolean required,
          gboolean nullable, int null_value, int min, int *out)
 {
   gint64 v = *out;
@@ -517,41 +549,41 @@ get_int (Reader *r, JsonObject *o, const char *key, gboolean required,
 }
 
 static gboolean
-get_bool (Reader *r, JsonObject *o, const char *key, gboolean *out)
+get_bool (Reader *r, Jv *o, const char *key, gboolean *out)
 {
   gboolean ok;
-  JsonNode *n = member (r, o, key, TRUE, &ok);
+  Jv *n = member (r, o, key, TRUE, &ok);
   if (!n)
     return ok;
-  if (!holds (n, G_TYPE_BOOLEAN))
+  if (!(jv_type (n) == json_type_boolean))
     return fail (r, key, BDX_ERROR_FORMAT, "expected a boolean, got %s",
                  type_name (n));
-  *out = json_node_get_boolean (n);
+  *out = json_object_get_boolean (n);
   return TRUE;
 }
 
 /* Money at the current path (the caller pushed its place). */
 static gboolean
-money_from_node (Reader *r, JsonNode *n, BdxMoney *out)
+money_from_node (Reader *r, Jv *n, BdxMoney *out)
 {
-  if (JSON_NODE_HOLDS_NULL (n))
+  if (is_null (n))
     {
       *out = BDX_MONEY_BLANK;
       return TRUE;
     }
-  if (!holds (n, G_TYPE_INT64))
+  if (!(jv_type (n) == json_type_int))
     return fail (r, NULL, BDX_ERROR_FORMAT, "amount is not an integer");
-  out->fen = json_node_get_int (n);
+  out->fen = json_object_get_int64 (n);
   out->decimals = 0; /* inferred later */
   out->present = TRUE;
   return TRUE;
 }
 
 static gboolean
-get_money (Reader *r, JsonObject *o, const char *key, BdxMoney *out)
+get_money (Reader *r, Jv *o, const char *key, BdxMoney *out)
 {
   gboolean ok;
-  JsonNode *n = member (r, o, key, TRUE, &ok);
+  Jv *n = member (r, o, key, TRUE, &ok);
   if (!n)
     return ok;
   push_key (r, key);
@@ -624,20 +656,20 @@ double_to_decimal (double v)
 /* A number read as decimal text into *out; null gives NULL.  A missing
  * optional key leaves *out. */
 static gboolean
-get_decimal (Reader *r, JsonObject *o, const char *key, gboolean required,
+get_decimal (Reader *r, Jv *o, const char *key, gboolean required,
              char **out)
 {
   gboolean ok;
-  JsonNode *n = member (r, o, key, required, &ok);
+  Jv *n = member (r, o, key, required, &ok);
   if (!n)
     return ok;
   g_clear_pointer (out, g_free);
-  if (JSON_NODE_HOLDS_NULL (n))
+  if (is_null (n))
     return TRUE;
-  if (holds (n, G_TYPE_INT64))
-    *out = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (n));
-  else if (holds (n, G_TYPE_DOUBLE))
-    *out = double_to_decimal (json_node_get_double (n));
+  if ((jv_type (n) == json_type_int))
+    *out = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int64 (n));
+  else if ((jv_type (n) == json_type_double))
+    *out = double_to_decimal (json_object_get_double (n));
   else
     return fail (r, key, BDX_ERROR_FORMAT, "expected a number or null, got %s",
                  type_name (n));
@@ -646,78 +678,78 @@ get_decimal (Reader *r, JsonObject *o, const char *key, gboolean required,
 
 /* The array member `key`; NULL with *ok FALSE on error, NULL with *ok TRUE
  * when an optional key is missing. */
-static JsonArray *
-get_array (Reader *r, JsonObject *o, const char *key, gboolean required,
+static Jv *
+get_array (Reader *r, Jv *o, const char *key, gboolean required,
            gboolean *ok)
 {
-  JsonNode *n = member (r, o, key, required, ok);
+  Jv *n = member (r, o, key, required, ok);
   if (!n)
     return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (n))
+  if (!(jv_type (n) == json_type_array))
     {
       *ok = fail (r, key, BDX_ERROR_FORMAT, "expected an array, got %s",
                   type_name (n));
       return NULL;
     }
-  return json_node_get_array (n);
+  return n;
 }
 
 /* The required object member `key`; NULL with *ok FALSE on error, NULL
  * with *ok TRUE when it is null and `nullable`. */
-static JsonObject *
-get_object (Reader *r, JsonObject *o, const char *key, gboolean nullable,
+static Jv *
+get_object (Reader *r, Jv *o, const char *key, gboolean nullable,
             gboolean *ok)
 {
-  JsonNode *n = member (r, o, key, TRUE, ok);
+  Jv *n = member (r, o, key, TRUE, ok);
   if (!n)
     return NULL;
-  if (nullable && JSON_NODE_HOLDS_NULL (n))
+  if (nullable && is_null (n))
     return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (n))
+  if (!(jv_type (n) == json_type_object))
     {
       *ok = fail (r, key, BDX_ERROR_FORMAT, "expected an object%s, got %s",
                   nullable ? " or null" : "", type_name (n));
       return NULL;
     }
-  return json_node_get_object (n);
+  return n;
 }
 
 /* Element i of `a` as an object, with the index pushed on the path by
  * the caller. */
-static JsonObject *
-element_object (Reader *r, JsonArray *a, guint i)
+static Jv *
+element_object (Reader *r, Jv *a, guint i)
 {
-  JsonNode *n = json_array_get_element (a, i);
-  if (!JSON_NODE_HOLDS_OBJECT (n))
+  Jv *n = jv_element (a, i);
+  if (!(jv_type (n) == json_type_object))
     {
       fail (r, NULL, BDX_ERROR_FORMAT, "expected an object, got %s",
             type_name (n));
       return NULL;
     }
-  return json_node_get_object (n);
+  return n;
 }
 
 /* An array of page numbers (integers >= 1) into a GArray of int. */
 static gboolean
-get_pages (Reader *r, JsonObject *o, const char *key, GArray *out)
+get_pages (Reader *r, Jv *o, const char *key, GArray *out)
 {
   gboolean ok;
-  JsonArray *a = get_array (r, o, key, TRUE, &ok);
+  Jv *a = get_array (r, o, key, TRUE, &ok);
   if (!a)
     return ok;
   push_key (r, key);
-  for (guint i = 0; i < json_array_get_length (a); i++)
+  for (guint i = 0; i < json_object_array_length (a); i++)
     {
-      JsonNode *n = json_array_get_element (a, i);
+      Jv *n = jv_element (a, i);
       push_index (r, i);
-      if (!holds (n, G_TYPE_INT64))
+      if (!(jv_type (n) == json_type_int))
         return fail (r, NULL, BDX_ERROR_FORMAT,
                      "expected a page number, got %s", type_name (n));
-      if (json_node_get_int (n) < 1 || json_node_get_int (n) > G_MAXINT)
+      if (json_object_get_int64 (n) < 1 || json_object_get_int64 (n) > G_MAXINT)
         return fail (r, NULL, BDX_ERROR_FORMAT,
                      "%" G_GINT64_FORMAT " is not a page number",
-                     json_node_get_int (n));
-      int page = (int)json_node_get_int (n);
+                     json_object_get_int64 (n));
+      int page = (int)json_object_get_int64 (n);
       g_array_append_val (out, page);
       pop (r);
     }
@@ -728,24 +760,24 @@ get_pages (Reader *r, JsonObject *o, const char *key, GArray *out)
 /* An array of strings appended to `out` (of char*).  Missing and optional
  * leaves `out` as it is. */
 static gboolean
-get_strings (Reader *r, JsonObject *o, const char *key, gboolean required,
+get_strings (Reader *r, Jv *o, const char *key, gboolean required,
              GPtrArray *out)
 {
   gboolean ok;
-  JsonArray *a = get_array (r, o, key, required, &ok);
+  Jv *a = get_array (r, o, key, required, &ok);
   if (!a)
     return ok;
   push_key (r, key);
-  for (guint i = 0; i < json_array_get_length (a); i++)
+  for (guint i = 0; i < json_object_array_length (a); i++)
     {
-      JsonNode *n = json_array_get_element (a, i);
-      if (!holds (n, G_TYPE_STRING))
+      Jv *n = jv_element (a, i);
+      if (!(jv_type (n) == json_type_string))
         {
           push_index (r, i);
           return fail (r, NULL, BDX_ERROR_FORMAT, "expected a string, got %s",
                        type_name (n));
         }
-      g_ptr_array_add (out, g_strdup (json_node_get_string (n)));
+      g_ptr_array_add (out, g_strdup (json_object_get_string (n)));
     }
   pop (r);
   return TRUE;
@@ -762,7 +794,7 @@ is_iso_date (const char *s)
 }
 
 static gboolean
-get_date (Reader *r, JsonObject *o, const char *key, char **out)
+get_date (Reader *r, Jv *o, const char *key, char **out)
 {
   if (!get_string (r, o, key, TRUE, out))
     return FALSE;
@@ -775,7 +807,7 @@ get_date (Reader *r, JsonObject *o, const char *key, char **out)
 /* ---- enumerations -------------------------------------------------- */
 
 static gboolean
-get_unit (Reader *r, JsonObject *o, const char *key, BdxUnit *out)
+get_unit (Reader *r, Jv *o, const char *key, BdxUnit *out)
 {
   g_autofree char *name = NULL;
   if (!get_string (r, o, key, TRUE, &name))
@@ -787,7 +819,7 @@ get_unit (Reader *r, JsonObject *o, const char *key, BdxUnit *out)
 }
 
 static gboolean
-get_kind (Reader *r, JsonObject *o, BdxDocumentKind *out)
+get_kind (Reader *r, Jv *o, BdxDocumentKind *out)
 {
   g_autofree char *name = NULL;
   if (!get_string (r, o, "kind", TRUE, &name))
@@ -806,7 +838,7 @@ get_kind (Reader *r, JsonObject *o, BdxDocumentKind *out)
 
 /* An optional side: missing or null is BDX_SIDE_NONE. */
 static gboolean
-get_side (Reader *r, JsonObject *o, BdxSide *out)
+get_side (Reader *r, Jv *o, BdxSide *out)
 {
   g_autofree char *name = NULL;
   if (!get_string (r, o, "side", FALSE, &name))
@@ -824,7 +856,7 @@ get_side (Reader *r, JsonObject *o, BdxSide *out)
 }
 
 static gboolean
-get_row_kind (Reader *r, JsonObject *o, BdxRowKind *out)
+get_row_kind (Reader *r, Jv *o, BdxRowKind *out)
 {
   g_autofree char *name = NULL;
   if (!get_text (r, o, "kind", &name))
@@ -839,7 +871,7 @@ get_row_kind (Reader *r, JsonObject *o, BdxRowKind *out)
 }
 
 static gboolean
-get_status (Reader *r, JsonObject *o, BdxCheckStatus *out)
+get_status (Reader *r, Jv *o, BdxCheckStatus *out)
 {
   g_autofree char *name = NULL;
   if (!get_text (r, o, "status", &name))
@@ -856,7 +888,7 @@ get_status (Reader *r, JsonObject *o, BdxCheckStatus *out)
 /* A string member that must be one of `names` (NULL-terminated), or null
  * when `nullable`. */
 static gboolean
-get_enum_string (Reader *r, JsonObject *o, const char *key, gboolean nullable,
+get_enum_string (Reader *r, Jv *o, const char *key, gboolean nullable,
                  const char *const *names, char **out)
 {
   if (!(nullable ? get_string (r, o, key, TRUE, out)
@@ -975,7 +1007,7 @@ infer_decimals (BdxDisclosure *d)
 /* ---- the parts ----------------------------------------------------- */
 
 static gboolean
-read_source (Reader *r, JsonObject *o, BdxSourceInfo *s)
+read_source (Reader *r, Jv *o, BdxSourceInfo *s)
 {
   return get_string (r, o, "path", TRUE, &s->path)
          && get_string (r, o, "sha256", TRUE, &s->sha256)
@@ -985,7 +1017,7 @@ read_source (Reader *r, JsonObject *o, BdxSourceInfo *s)
 }
 
 static gboolean
-read_document (Reader *r, JsonObject *o, BdxDisclosure *d)
+read_document (Reader *r, Jv *o, BdxDisclosure *d)
 {
   return get_kind (r, o, &d->kind)
          && get_int (r, o, "year", TRUE, TRUE, 0, 1, &d->year)
@@ -1002,7 +1034,7 @@ static const char *const staffing_keys[] = {
 };
 
 static gboolean
-read_staffing (Reader *r, JsonObject *o, BdxStaffing *s)
+read_staffing (Reader *r, Jv *o, BdxStaffing *s)
 {
   gint64 *fields[] = {
     &s->authorized,       &s->actual,
@@ -1015,19 +1047,19 @@ read_staffing (Reader *r, JsonObject *o, BdxStaffing *s)
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       gboolean required = i < 5; /* the increases are an extension */
-      JsonNode *n = json_object_get_member (o, staffing_keys[i]);
+      Jv *n = jv_member (o, staffing_keys[i]);
       *fields[i] = 0;
       if (!get_int64 (r, o, staffing_keys[i], required, TRUE, 0, G_MININT64,
                       G_MAXINT64, fields[i]))
         return FALSE;
-      if (n && !JSON_NODE_HOLDS_NULL (n))
+      if (n && !is_null (n))
         s->present |= 1u << i;
     }
   return TRUE;
 }
 
 static gboolean
-read_overview (Reader *r, JsonObject *o, BdxOverview *ov)
+read_overview (Reader *r, Jv *o, BdxOverview *ov)
 {
   if (!get_strings (r, o, "functions", TRUE, ov->functions)
       || !get_strings (r, o, "divisions", TRUE, ov->divisions)
@@ -1035,7 +1067,7 @@ read_overview (Reader *r, JsonObject *o, BdxOverview *ov)
                    &ov->subordinate_units))
     return FALSE;
   gboolean ok;
-  JsonObject *staffing = get_object (r, o, "staffing", TRUE, &ok);
+  Jv *staffing = get_object (r, o, "staffing", TRUE, &ok);
   if (!ok)
     return FALSE;
   memset (&ov->staffing, 0, sizeof ov->staffing);
@@ -1050,12 +1082,12 @@ read_overview (Reader *r, JsonObject *o, BdxOverview *ov)
 
 /* Recursion is bounded by the syntax check's depth limit. */
 static gboolean
-read_outline (Reader *r, JsonArray *a, GPtrArray *out)
+read_outline (Reader *r, Jv *a, GPtrArray *out)
 {
-  for (guint i = 0; i < json_array_get_length (a); i++)
+  for (guint i = 0; i < json_object_array_length (a); i++)
     {
       push_index (r, i);
-      JsonObject *o = element_object (r, a, i);
+      Jv *o = element_object (r, a, i);
       if (!o)
         return FALSE;
       g_autofree char *heading = NULL;
@@ -1067,7 +1099,7 @@ read_outline (Reader *r, JsonArray *a, GPtrArray *out)
         return FALSE;
       BdxOutlineNode *node = bdx_outline_node_new (heading, level, page);
       g_ptr_array_add (out, node);
-      JsonArray *children = get_array (r, o, "children", TRUE, &ok);
+      Jv *children = get_array (r, o, "children", TRUE, &ok);
       if (!children)
         return FALSE;
       push_key (r, "children");
@@ -1080,7 +1112,7 @@ read_outline (Reader *r, JsonArray *a, GPtrArray *out)
 }
 
 static gboolean
-read_column (Reader *r, JsonObject *o, BdxTable *t)
+read_column (Reader *r, Jv *o, BdxTable *t)
 {
   g_autofree char *id = NULL;
   g_autofree char *header = NULL;
@@ -1098,19 +1130,19 @@ read_column (Reader *r, JsonObject *o, BdxTable *t)
 
 /* A row's "ocr" marks (extension). */
 static gboolean
-read_ocr_marks (Reader *r, JsonObject *o, BdxRow *row)
+read_ocr_marks (Reader *r, Jv *o, BdxRow *row)
 {
   gboolean ok;
-  JsonArray *marks = get_array (r, o, "ocr", FALSE, &ok);
+  Jv *marks = get_array (r, o, "ocr", FALSE, &ok);
   if (marks == NULL)
     return ok;
   static const char *const fields[] = { "values", "code", "name", "project",
                                         NULL };
   push_key (r, "ocr");
-  for (guint i = 0; i < json_array_get_length (marks); i++)
+  for (guint i = 0; i < json_object_array_length (marks); i++)
     {
       push_index (r, i);
-      JsonObject *m = element_object (r, marks, i);
+      Jv *m = element_object (r, marks, i);
       g_autofree char *field = NULL, *read = NULL;
       int index = 0, confidence = -1;
       gboolean repaired = FALSE;
@@ -1144,7 +1176,7 @@ read_ocr_marks (Reader *r, JsonObject *o, BdxRow *row)
 }
 
 static gboolean
-read_row (Reader *r, JsonObject *o, BdxRow *row)
+read_row (Reader *r, Jv *o, BdxRow *row)
 {
   if (!get_row_kind (r, o, &row->kind)
       || !get_string (r, o, "code", TRUE, &row->code)
@@ -1163,15 +1195,15 @@ read_row (Reader *r, JsonObject *o, BdxRow *row)
                  row->code);
 
   gboolean ok;
-  JsonArray *values = get_array (r, o, "values", TRUE, &ok);
+  Jv *values = get_array (r, o, "values", TRUE, &ok);
   if (!values)
     return FALSE;
   push_key (r, "values");
-  for (guint i = 0; i < json_array_get_length (values); i++)
+  for (guint i = 0; i < json_object_array_length (values); i++)
     {
       BdxMoney m;
       push_index (r, i);
-      if (!money_from_node (r, json_array_get_element (values, i), &m))
+      if (!money_from_node (r, jv_element (values, i), &m))
         return FALSE;
       g_array_append_val (row->values, m);
       pop (r);
@@ -1187,7 +1219,7 @@ read_row (Reader *r, JsonObject *o, BdxRow *row)
 }
 
 static gboolean
-read_table (Reader *r, JsonObject *o, BdxTable *t)
+read_table (Reader *r, Jv *o, BdxTable *t)
 {
   gboolean ok;
   if (!get_string (r, o, "id", TRUE, &t->id)
@@ -1200,28 +1232,28 @@ read_table (Reader *r, JsonObject *o, BdxTable *t)
       || !get_string (r, o, "note", TRUE, &t->note))
     return FALSE;
 
-  JsonArray *columns = get_array (r, o, "columns", TRUE, &ok);
+  Jv *columns = get_array (r, o, "columns", TRUE, &ok);
   if (!columns)
     return FALSE;
   push_key (r, "columns");
-  for (guint i = 0; i < json_array_get_length (columns); i++)
+  for (guint i = 0; i < json_object_array_length (columns); i++)
     {
       push_index (r, i);
-      JsonObject *c = element_object (r, columns, i);
+      Jv *c = element_object (r, columns, i);
       if (!c || !read_column (r, c, t))
         return FALSE;
       pop (r);
     }
   pop (r);
 
-  JsonArray *rows = get_array (r, o, "rows", TRUE, &ok);
+  Jv *rows = get_array (r, o, "rows", TRUE, &ok);
   if (!rows)
     return FALSE;
   push_key (r, "rows");
-  for (guint i = 0; i < json_array_get_length (rows); i++)
+  for (guint i = 0; i < json_object_array_length (rows); i++)
     {
       push_index (r, i);
-      JsonObject *ro = element_object (r, rows, i);
+      Jv *ro = element_object (r, rows, i);
       if (!ro)
         return FALSE;
       BdxRow *row = bdx_row_new ();
@@ -1236,7 +1268,7 @@ read_table (Reader *r, JsonObject *o, BdxTable *t)
 }
 
 static gboolean
-read_project (Reader *r, JsonObject *o, BdxProject *p)
+read_project (Reader *r, Jv *o, BdxProject *p)
 {
   gboolean ok;
   if (!get_string (r, o, "name", TRUE, &p->name)
@@ -1246,14 +1278,14 @@ read_project (Reader *r, JsonObject *o, BdxProject *p)
       || !get_int (r, o, "page", TRUE, FALSE, 0, 0, &p->page))
     return FALSE;
 
-  JsonArray *allocation = get_array (r, o, "allocation", TRUE, &ok);
+  Jv *allocation = get_array (r, o, "allocation", TRUE, &ok);
   if (!allocation)
     return FALSE;
   push_key (r, "allocation");
-  for (guint i = 0; i < json_array_get_length (allocation); i++)
+  for (guint i = 0; i < json_object_array_length (allocation); i++)
     {
       push_index (r, i);
-      JsonObject *ao = element_object (r, allocation, i);
+      Jv *ao = element_object (r, allocation, i);
       if (!ao)
         return FALSE;
       g_autofree char *item = NULL;
@@ -1266,7 +1298,7 @@ read_project (Reader *r, JsonObject *o, BdxProject *p)
     }
   pop (r);
 
-  JsonObject *period = get_object (r, o, "period", TRUE, &ok);
+  Jv *period = get_object (r, o, "period", TRUE, &ok);
   if (!ok)
     return FALSE;
   if (period)
@@ -1284,7 +1316,7 @@ static const char *const op_names[] = { "=", ">=", "<=", ">", "<", NULL };
 static const char *const scope_names[] = { "department", "project", NULL };
 
 static gboolean
-read_indicator (Reader *r, JsonObject *o, BdxIndicator *i)
+read_indicator (Reader *r, Jv *o, BdxIndicator *i)
 {
   return get_string (r, o, "level1", TRUE, &i->level1)
          && get_string (r, o, "level2", TRUE, &i->level2)
@@ -1301,7 +1333,7 @@ read_indicator (Reader *r, JsonObject *o, BdxIndicator *i)
 }
 
 static gboolean
-read_performance (Reader *r, JsonObject *o, BdxPerformance *p)
+read_performance (Reader *r, Jv *o, BdxPerformance *p)
 {
   gboolean ok;
   if (!get_enum_string (r, o, "scope", FALSE, scope_names, &p->scope)
@@ -1312,7 +1344,7 @@ read_performance (Reader *r, JsonObject *o, BdxPerformance *p)
       || !get_pages (r, o, "pages", p->pages))
     return FALSE;
 
-  JsonObject *funds = get_object (r, o, "funds", FALSE, &ok);
+  Jv *funds = get_object (r, o, "funds", FALSE, &ok);
   if (!funds)
     return FALSE;
   push_key (r, "funds");
@@ -1322,14 +1354,14 @@ read_performance (Reader *r, JsonObject *o, BdxPerformance *p)
     return FALSE;
   pop (r);
 
-  JsonArray *indicators = get_array (r, o, "indicators", TRUE, &ok);
+  Jv *indicators = get_array (r, o, "indicators", TRUE, &ok);
   if (!indicators)
     return FALSE;
   push_key (r, "indicators");
-  for (guint i = 0; i < json_array_get_length (indicators); i++)
+  for (guint i = 0; i < json_object_array_length (indicators); i++)
     {
       push_index (r, i);
-      JsonObject *io = element_object (r, indicators, i);
+      Jv *io = element_object (r, indicators, i);
       if (!io)
         return FALSE;
       BdxIndicator *ind = bdx_indicator_new ();
@@ -1343,7 +1375,7 @@ read_performance (Reader *r, JsonObject *o, BdxPerformance *p)
 }
 
 static gboolean
-read_fact (Reader *r, JsonObject *o, BdxFact *f)
+read_fact (Reader *r, Jv *o, BdxFact *f)
 {
   f->count = -1;
   if (!get_money (r, o, "value", &f->value)
@@ -1356,7 +1388,7 @@ read_fact (Reader *r, JsonObject *o, BdxFact *f)
 }
 
 static gboolean
-read_check (Reader *r, JsonObject *o, BdxCheck *c)
+read_check (Reader *r, Jv *o, BdxCheck *c)
 {
   return get_string (r, o, "table", TRUE, &c->table)
          && get_string (r, o, "row", TRUE, &c->row)
@@ -1372,7 +1404,7 @@ read_check (Reader *r, JsonObject *o, BdxCheck *c)
 }
 
 static gboolean
-read_validation (Reader *r, JsonObject *o, GPtrArray *checks)
+read_validation (Reader *r, Jv *o, GPtrArray *checks)
 {
   static const char *const count_keys[]
       = { "passed", "within_rounding", "failed" };
@@ -1385,14 +1417,14 @@ read_validation (Reader *r, JsonObject *o, GPtrArray *checks)
       return FALSE;
 
   gboolean ok;
-  JsonArray *results = get_array (r, o, "results", TRUE, &ok);
+  Jv *results = get_array (r, o, "results", TRUE, &ok);
   if (!results)
     return FALSE;
   push_key (r, "results");
-  for (guint i = 0; i < json_array_get_length (results); i++)
+  for (guint i = 0; i < json_object_array_length (results); i++)
     {
       push_index (r, i);
-      JsonObject *co = element_object (r, results, i);
+      Jv *co = element_object (r, results, i);
       if (!co)
         return FALSE;
       g_autofree char *id = NULL;
@@ -1421,21 +1453,21 @@ read_validation (Reader *r, JsonObject *o, GPtrArray *checks)
 }
 
 /* Each element of the array `key` of `o`, as an object, to `read_one`. */
-typedef gboolean (*ReadOne) (Reader *r, JsonObject *o, BdxDisclosure *d);
+typedef gboolean (*ReadOne) (Reader *r, Jv *o, BdxDisclosure *d);
 
 static gboolean
-read_each (Reader *r, JsonObject *o, const char *key, ReadOne read_one,
+read_each (Reader *r, Jv *o, const char *key, ReadOne read_one,
            BdxDisclosure *d)
 {
   gboolean ok;
-  JsonArray *a = get_array (r, o, key, TRUE, &ok);
+  Jv *a = get_array (r, o, key, TRUE, &ok);
   if (!a)
     return FALSE;
   push_key (r, key);
-  for (guint i = 0; i < json_array_get_length (a); i++)
+  for (guint i = 0; i < json_object_array_length (a); i++)
     {
       push_index (r, i);
-      JsonObject *e = element_object (r, a, i);
+      Jv *e = element_object (r, a, i);
       if (!e || !read_one (r, e, d))
         return FALSE;
       pop (r);
@@ -1445,7 +1477,7 @@ read_each (Reader *r, JsonObject *o, const char *key, ReadOne read_one,
 }
 
 static gboolean
-read_one_table (Reader *r, JsonObject *o, BdxDisclosure *d)
+read_one_table (Reader *r, Jv *o, BdxDisclosure *d)
 {
   BdxTable *t = bdx_table_new ();
   g_ptr_array_add (d->tables, t);
@@ -1453,7 +1485,7 @@ read_one_table (Reader *r, JsonObject *o, BdxDisclosure *d)
 }
 
 static gboolean
-read_one_project (Reader *r, JsonObject *o, BdxDisclosure *d)
+read_one_project (Reader *r, Jv *o, BdxDisclosure *d)
 {
   BdxProject *p = bdx_project_new ();
   g_ptr_array_add (d->projects, p);
@@ -1461,7 +1493,7 @@ read_one_project (Reader *r, JsonObject *o, BdxDisclosure *d)
 }
 
 static gboolean
-read_one_performance (Reader *r, JsonObject *o, BdxDisclosure *d)
+read_one_performance (Reader *r, Jv *o, BdxDisclosure *d)
 {
   BdxPerformance *p = bdx_performance_new ();
   g_ptr_array_add (d->performance, p);
@@ -1469,7 +1501,7 @@ read_one_performance (Reader *r, JsonObject *o, BdxDisclosure *d)
 }
 
 static gboolean
-read_one_fact (Reader *r, JsonObject *o, BdxDisclosure *d)
+read_one_fact (Reader *r, Jv *o, BdxDisclosure *d)
 {
   g_autofree char *key = NULL;
   if (!get_text (r, o, "key", &key))
@@ -1480,14 +1512,14 @@ read_one_fact (Reader *r, JsonObject *o, BdxDisclosure *d)
 }
 
 /* Reads member `key` of `o` as an object with `read_part`. */
-typedef gboolean (*ReadPart) (Reader *r, JsonObject *o, BdxDisclosure *d);
+typedef gboolean (*ReadPart) (Reader *r, Jv *o, BdxDisclosure *d);
 
 static gboolean
-read_part (Reader *r, JsonObject *o, const char *key, ReadPart read,
+read_part (Reader *r, Jv *o, const char *key, ReadPart read,
            BdxDisclosure *d)
 {
   gboolean ok;
-  JsonObject *part = get_object (r, o, key, FALSE, &ok);
+  Jv *part = get_object (r, o, key, FALSE, &ok);
   if (!part)
     return FALSE;
   push_key (r, key);
@@ -1497,31 +1529,31 @@ read_part (Reader *r, JsonObject *o, const char *key, ReadPart read,
 }
 
 static gboolean
-read_part_source (Reader *r, JsonObject *o, BdxDisclosure *d)
+read_part_source (Reader *r, Jv *o, BdxDisclosure *d)
 {
   return read_source (r, o, &d->source);
 }
 
 static gboolean
-read_part_overview (Reader *r, JsonObject *o, BdxDisclosure *d)
+read_part_overview (Reader *r, Jv *o, BdxDisclosure *d)
 {
   return read_overview (r, o, &d->overview);
 }
 
 static gboolean
-read_part_validation (Reader *r, JsonObject *o, BdxDisclosure *d)
+read_part_validation (Reader *r, Jv *o, BdxDisclosure *d)
 {
   return read_validation (r, o, d->checks);
 }
 
 /* The template fingerprint (an extension: may be missing). */
 static gboolean
-read_template (Reader *r, JsonObject *o, BdxDisclosure *d)
+read_template (Reader *r, Jv *o, BdxDisclosure *d)
 {
   gboolean ok = TRUE;
-  if (!json_object_has_member (o, "template"))
+  if (jv_member (o, "template") == NULL)
     return TRUE;
-  JsonObject *t = get_object (r, o, "template", TRUE, &ok);
+  Jv *t = get_object (r, o, "template", TRUE, &ok);
   if (!t)
     return ok;
   push_key (r, "template");
@@ -1533,12 +1565,12 @@ read_template (Reader *r, JsonObject *o, BdxDisclosure *d)
 }
 
 static gboolean
-read_disclosure (Reader *r, JsonNode *root, BdxDisclosure *d)
+read_disclosure (Reader *r, Jv *root, BdxDisclosure *d)
 {
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if (!(jv_type (root) == json_type_object))
     return fail (r, NULL, BDX_ERROR_FORMAT, "expected an object, got %s",
                  type_name (root));
-  JsonObject *o = json_node_get_object (root);
+  Jv *o = root;
 
   g_autofree char *format = NULL;
   if (!get_text (r, o, "format", &format))
@@ -1554,7 +1586,7 @@ read_disclosure (Reader *r, JsonNode *root, BdxDisclosure *d)
       || !read_part (r, o, "overview", read_part_overview, d))
     return FALSE;
 
-  JsonArray *outline = get_array (r, o, "outline", TRUE, &ok);
+  Jv *outline = get_array (r, o, "outline", TRUE, &ok);
   if (!outline)
     return FALSE;
   push_key (r, "outline");
@@ -1587,20 +1619,29 @@ bdx_disclosure_from_json (const char *data, gssize len, GError **error)
   if (!check_syntax (data, size, error))
     return NULL;
 
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr (GError) local = NULL;
-  if (!json_parser_load_from_data (parser, data, (gssize)size, &local))
+  /* json-c: strict RFC 8259 (as checked), 64-bit integers kept exact. */
+  struct json_tokener *tok = json_tokener_new_ex (BDX_JSON_MAX_DEPTH + 1);
+  if (tok == NULL)
+    g_error ("out of memory");
+  json_tokener_set_flags (tok, JSON_TOKENER_STRICT);
+  Jv *root = json_tokener_parse_ex (tok, data, (int)size);
+  enum json_tokener_error jerr = json_tokener_get_error (tok);
+  json_tokener_free (tok);
+  if (jerr != json_tokener_success)
     {
       /* Not expected after check_syntax; kept as a safety net. */
+      json_object_put (root);
       g_set_error (error, BDX_ERROR, BDX_ERROR_FORMAT, "invalid JSON: %s",
-                   local->message);
+                   json_tokener_error_desc (jerr));
       return NULL;
     }
 
   g_autoptr (BdxDisclosure) d = bdx_disclosure_new ();
   g_autoptr (GArray) path = g_array_new (FALSE, FALSE, sizeof (Segment));
   Reader r = { path, error };
-  if (!read_disclosure (&r, json_parser_get_root (parser), d))
+  gboolean ok = read_disclosure (&r, root ? root : JV_NULL, d);
+  json_object_put (root);
+  if (!ok)
     return NULL;
   infer_decimals (d);
   return g_steal_pointer (&d);
