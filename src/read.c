@@ -41,6 +41,7 @@
 #include "bdx/error.h"
 #include "bdx/text.h"
 #include "ocr-libs.h"
+#include "render-notext.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_t, cairo_destroy)
@@ -912,14 +913,17 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_scale (cr, s, s);
-  poppler_page_render (pp, cr);
+  bdx__render_notext (pp, cr);
   cairo_surface_flush (surf);
 
-  /* The text is left out: its boxes, grown a little, are erased.  Grown,
-   * because the edge strokes of characters (the left stroke of 阝 or 亻)
-   * lie on their box's edge and would otherwise survive as short rules
-   * that split cells; where a box covers a rule, the rule is bridged
-   * over the erased pixels (scan_runs). */
+  /* The text is left out: glyphs of ordinary fonts are not drawn
+   * (render-notext.h), and all glyph boxes, grown a little, are erased.
+   * Grown, because the edge strokes of characters (the left stroke of 阝
+   * or 亻) that are drawn — Type 3 glyphs, or all of them where the
+   * interposition does not take — lie on their box's edge and would
+   * otherwise survive as short rules that split cells; where a box
+   * covers a rule, the rule is bridged over the erased pixels
+   * (scan_runs). */
   /* Erased pixels, a bit a pixel as the ink masks, and transposed. */
   int wpl = (W + 63) / 64, wplt = (H + 63) / 64;
   g_autofree guint64 *erased = g_new0 (guint64, (gsize) wpl * H);
