@@ -1,4 +1,5 @@
-/* Unit tests for the reader's rendering without text (render-notext.h).
+/* Unit tests for the reader's rendering: without text (render-notext.h),
+ * and the text layer of a page rendered before its text is read.
  *
  * The sample PDF is found from BDX_TEST_CASES (tests/cases):
  * ../../samples.
@@ -7,6 +8,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "bdx/read.h"
 #include "render-notext.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
@@ -82,10 +84,66 @@ test_render_notext (void)
   g_assert_cmpuint (without, <, with / 2);
 }
 
+static void
+assert_same_array (GArray *a, GArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  g_assert_cmpmem (a->data, a->len * g_array_get_element_size (a),
+                   b->data, b->len * g_array_get_element_size (b));
+}
+
+/* A page rendered first takes its text layer from the render (read.c):
+ * pages read in order with their rules must give the same glyphs and
+ * rules as pages read backwards, whose text is read before any render. */
+static void
+test_render_first (void)
+{
+  const char *cases = g_getenv ("BDX_TEST_CASES");
+  if (cases == NULL)
+    {
+      g_test_skip ("BDX_TEST_CASES is not set");
+      return;
+    }
+  const char *names[] = { "kizilsu-2026-budget.pdf", "kizilsu-2026-budget-noto.pdf" };
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    {
+      g_autofree char *path
+          = g_build_filename (cases, "..", "..", "samples", names[k], NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (BdxReader) fwd = bdx_reader_open (path, NULL, &error);
+      g_assert_no_error (error);
+      g_autoptr (BdxReader) back = bdx_reader_open (path, NULL, &error);
+      g_assert_no_error (error);
+      int n = MIN (bdx_reader_n_pages (fwd), 12);
+      g_autoptr (GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) bdx_page_free);
+      for (int i = 0; i < n; i++)
+        {
+          BdxPage *p = bdx_reader_read_page (fwd, i, TRUE, &error);
+          g_assert_no_error (error);
+          g_ptr_array_add (pages, p);
+        }
+      guint rules = 0;
+      for (int i = n - 1; i >= 0; i--)
+        {
+          g_autoptr (BdxPage) q = bdx_reader_read_page (back, i, FALSE, &error);
+          g_assert_no_error (error);
+          g_assert_true (bdx_reader_find_rules (back, q, &error));
+          g_assert_no_error (error);
+          const BdxPage *p = g_ptr_array_index (pages, i);
+          assert_same_array (p->glyphs, q->glyphs);
+          assert_same_array (p->hrules, q->hrules);
+          assert_same_array (p->vrules, q->vrules);
+          rules += q->hrules->len;
+        }
+      g_assert_cmpuint (rules, >, 0);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/read/render-notext", test_render_notext);
+  g_test_add_func ("/read/render-first", test_render_first);
   return g_test_run ();
 }
