@@ -242,7 +242,48 @@ move_outline (BdxSegments *s, BdxDisclosure *d)
 typedef struct {
   GBytes *bytes;
   const char *display;
+  const char *path; /* the file bytes maps, or NULL for bytes in memory */
 } Input;
+
+/* The SHA-256 of an input.  A file is hashed as read into a small
+ * buffer, not through its mapping, whose pages would stay resident
+ * (bdx_reader_open). */
+static char *
+input_sha256 (const Input *in, GError **error)
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data (in->bytes, &len);
+  if (in->path == NULL)
+    return bdx__sha256_hex_of (data, len);
+  int fd = g_open (in->path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, BDX_ERROR, BDX_ERROR_IO, "%s", g_strerror (saved));
+      return NULL;
+    }
+  BdxSha256 h;
+  bdx__sha256_init (&h);
+  g_autofree guint8 *buf = g_malloc (64 * 1024);
+  for (;;)
+    {
+      ssize_t n = read (fd, buf, 64 * 1024);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+          close (fd);
+          g_set_error (error, BDX_ERROR, BDX_ERROR_IO, "%s", g_strerror (saved));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      bdx__sha256_update (&h, buf, (gsize) n);
+    }
+  close (fd);
+  return bdx__sha256_hex (&h);
+}
 
 /* ---- OCR pages ------------------------------------------------------------- */
 
@@ -547,9 +588,9 @@ extract (const Input *inputs, guint n_inputs, const BdxExtractOptions *opts,
   for (guint f = 0; f < n_inputs; f++)
     {
       const Input *in = &inputs[f];
-      gsize len;
-      const guint8 *data = g_bytes_get_data (in->bytes, &len);
-      g_autofree char *sum = bdx__sha256_hex_of (data, len);
+      g_autofree char *sum = input_sha256 (in, error);
+      if (sum == NULL)
+        return NULL;
       g_string_append_printf (paths, "%s%s", f ? " + " : "", in->display);
       g_string_append_printf (sums, "%s%s", f ? " + " : "", sum);
 
@@ -565,7 +606,9 @@ extract (const Input *inputs, guint n_inputs, const BdxExtractOptions *opts,
       BdxReadOptions ro = { .password = o.password,
                             .max_pages = o.max_pages,
                             .max_glyphs = o.max_glyphs };
-      g_autoptr (BdxReader) r = bdx_reader_open_bytes (in->bytes, &ro, error);
+      g_autoptr (BdxReader) r = in->path != NULL
+                                    ? bdx_reader_open (in->path, &ro, error)
+                                    : bdx_reader_open_bytes (in->bytes, &ro, error);
       if (r == NULL)
         return NULL;
 
@@ -668,7 +711,7 @@ bdx_extract_bytes (GBytes *bytes, const char *display_path,
                    const BdxExtractOptions *opts, GError **error)
 {
   g_return_val_if_fail (bytes != NULL, NULL);
-  Input in = { bytes, display_path ? display_path : "-" };
+  Input in = { bytes, display_path ? display_path : "-", NULL };
   return extract (&in, 1, opts, error);
 }
 
@@ -707,6 +750,7 @@ bdx_extract_files (const char *const *paths, const BdxExtractOptions *opts,
       g_ptr_array_add (bytes, b);
       inputs[i].bytes = b;
       inputs[i].display = paths[i];
+      inputs[i].path = paths[i];
     }
   g_autoptr (GError) err = NULL;
   BdxDisclosure *d = extract (inputs, n, opts, &err);

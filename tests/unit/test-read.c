@@ -5,6 +5,7 @@
  * ../../samples.
  */
 #include <cairo.h>
+#include <glib/gstdio.h>
 #include <poppler.h>
 #include <string.h>
 
@@ -139,11 +140,54 @@ test_render_first (void)
     }
 }
 
+/* bdx_reader_open lets poppler read the file by name (as a URI):
+ * a name with characters URIs escape reads as the same bytes do. */
+static void
+test_open_path (void)
+{
+  const char *cases = g_getenv ("BDX_TEST_CASES");
+  if (cases == NULL)
+    {
+      g_test_skip ("BDX_TEST_CASES is not set");
+      return;
+    }
+  g_autofree char *src
+      = g_build_filename (cases, "..", "..", "samples", "kizilsu-2026-budget-lo.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bdx-read-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_autofree char *path = g_build_filename (dir, "预算 #1%20.pdf", NULL);
+  g_autofree char *data = NULL;
+  gsize len;
+  g_assert_true (g_file_get_contents (src, &data, &len, &error));
+  g_assert_true (g_file_set_contents (path, data, (gssize) len, &error));
+  g_autoptr (GBytes) bytes = g_bytes_new (data, len);
+
+  g_autoptr (BdxReader) a = bdx_reader_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_autoptr (BdxReader) b = bdx_reader_open_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bdx_reader_n_pages (a), ==, bdx_reader_n_pages (b));
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr (BdxPage) p = bdx_reader_read_page (a, i, TRUE, &error);
+      g_assert_no_error (error);
+      g_autoptr (BdxPage) q = bdx_reader_read_page (b, i, TRUE, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (p->glyphs->len, >, 0);
+      assert_same_array (p->glyphs, q->glyphs);
+      assert_same_array (p->hrules, q->hrules);
+    }
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/read/render-notext", test_render_notext);
   g_test_add_func ("/read/render-first", test_render_first);
+  g_test_add_func ("/read/open-path", test_open_path);
   return g_test_run ();
 }
