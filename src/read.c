@@ -999,14 +999,13 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
     return FALSE;
   cairo_surface_t *surf = r->surf;
 
-  /* The text is left out: glyphs of ordinary fonts are not drawn
-   * (render-notext.h), and all glyph boxes, grown a little, are erased.
-   * Grown, because the edge strokes of characters (the left stroke of 阝
-   * or 亻) that are drawn — Type 3 glyphs, or all of them where the
-   * interposition does not take — lie on their box's edge and would
-   * otherwise survive as short rules that split cells; where a box
-   * covers a rule, the rule is bridged over the erased pixels
-   * (scan_runs). */
+  /* The text is left out: glyphs are not drawn (render-notext.h), and
+   * all glyph boxes, grown a little, are erased.  Grown, because where
+   * glyphs are drawn after all (the interposition did not take, or text
+   * is drawn as stroked outlines) the edge strokes of characters (the
+   * left stroke of 阝 or 亻) lie on their box's edge and would survive
+   * as short rules that split cells; where a box covers a rule, the
+   * rule is bridged over the erased pixels (scan_runs). */
   /* Erased pixels, a bit a pixel as the ink masks, and transposed. */
   int wpl = (W + 63) / 64, wplt = (H + 63) / 64;
   g_autofree guint64 *erased = g_new0 (guint64, (gsize) wpl * H);

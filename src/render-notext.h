@@ -3,7 +3,8 @@
  * Finding rules renders a page and then erases every glyph box: the
  * glyphs' pixels are drawn only to be wiped out.  bdx__render_notext()
  * renders with poppler as usual but leaves out what poppler draws with
- * cairo_show_glyphs(), the glyphs of ordinary (non-Type 3) fonts.  It is
+ * cairo_show_glyphs(): the glyphs of every font, Type 3 ones included
+ * (poppler's cairo backend makes those cairo user fonts).  It is
  * an optimization, never a change of meaning: callers still erase the
  * glyph boxes, and where the interposition does not take effect (libbdx
  * loaded with RTLD_LOCAL after cairo, a static cairo) the glyphs are
