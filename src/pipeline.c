@@ -193,28 +193,31 @@ static void
 fingerprint (const BdxPatterns *p, BdxDisclosure *d)
 {
   /* The set's content: every entry, in load order; comments and blank
-   * lines do not count. */
-  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+   * lines do not count.  (nettle's SHA-256, fed piece by piece: GLib's
+   * GChecksum and a line formatted per entry were 0.9 % of a run.) */
+  BdxSha256 sum;
+  bdx__sha256_init (&sum);
   g_autoptr (GPtrArray) secs = bdx_patterns_sections (p, NULL);
   for (guint i = 0; i < secs->len; i++)
     {
       const char *sec = g_ptr_array_index (secs, i);
       const GPtrArray *entries = bdx_patterns_entries (p, sec);
-      g_checksum_update (sum, (const guchar *) sec, -1);
-      g_checksum_update (sum, (const guchar *) "\n", 1);
+      bdx__sha256_update (&sum, sec, strlen (sec));
+      bdx__sha256_update (&sum, "\n", 1);
       for (guint k = 0; entries && k < entries->len; k++)
         {
           const BdxPattern *e = g_ptr_array_index (entries, k);
-          g_autofree char *line = g_strdup_printf (
-              "%s %c %s\n", bdx_pattern_key (e),
-              bdx_pattern_is_regex (e) ? '~' : '=', bdx_pattern_source (e));
-          g_checksum_update (sum, (const guchar *) line, -1);
+          const char *key = bdx_pattern_key (e), *src = bdx_pattern_source (e);
+          bdx__sha256_update (&sum, key, strlen (key));
+          bdx__sha256_update (&sum, bdx_pattern_is_regex (e) ? " ~ " : " = ", 3);
+          bdx__sha256_update (&sum, src, strlen (src));
+          bdx__sha256_update (&sum, "\n", 1);
         }
     }
+  g_autofree char *hex = bdx__sha256_hex (&sum);
   const char *name = bdx_patterns_value (p, "set", "name");
   g_autofree char *base = name ? NULL : g_path_get_basename (bdx_patterns_dir (p));
-  d->tmpl.patterns = g_strdup_printf ("%s@%.12s", name ? name : base,
-                                      g_checksum_get_string (sum));
+  d->tmpl.patterns = g_strdup_printf ("%s@%.12s", name ? name : base, hex);
 
   g_autoptr (GChecksum) ts = g_checksum_new (G_CHECKSUM_SHA256);
   for (guint i = 0; i < d->tables->len; i++)
