@@ -580,6 +580,9 @@ bdx_reader_read_page (BdxReader *r, int index, gboolean want_rules,
   g_return_val_if_fail (r != NULL, NULL);
   g_return_val_if_fail (index >= 0 && index < bdx_reader_n_pages (r), NULL);
 
+  /* The page before, and its text layer, are done with. */
+  g_clear_object (&r->last_page);
+  r->last_index = -1;
   g_autoptr (PopplerPage) pp = poppler_document_get_page (r->doc, index);
   if (pp == NULL)
     {
