@@ -600,9 +600,15 @@ bdx_reader_read_page (BdxReader *r, int index, gboolean want_rules,
    * when rules will be wanted, or likely so: tables follow tables.  (On
    * every page it would cost more than it saves: renda 2018 0.82 G →
    * 1.86 G instructions, where the previous page gives 0.74 G.) */
-  if ((want_rules || (index > 0 && r->ruled_index == index - 1))
-      && !render_for_rules (r, pp, index, w, h, error))
-    return NULL;
+  gboolean ahead = index > 0 && r->ruled_index == index - 1;
+  if (want_rules || ahead)
+    {
+      /* A render made only ahead of need that fails is no error here:
+       * bdx_reader_find_rules tries again and reports it. */
+      gboolean ok = render_for_rules (r, pp, index, w, h, want_rules ? error : NULL);
+      if (!ok && want_rules)
+        return NULL;
+    }
 
   g_autofree char *text = poppler_page_get_text (pp);
   PopplerRectangle *rects = NULL;
