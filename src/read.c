@@ -573,6 +573,19 @@ drop_doubled (GArray *glyphs)
 static gboolean render_for_rules (BdxReader *r, PopplerPage *pp, int index,
                                   double w, double h, GError **error);
 
+/* Whether the page has annotations.  A render draws them (form fields,
+ * free text, stamps) and the text layer it builds takes their text,
+ * which the text pass of poppler_page_get_text leaves out: such a page
+ * is not rendered before its text is read. */
+static gboolean
+has_annotations (PopplerPage *pp)
+{
+  GList *annots = poppler_page_get_annot_mapping (pp);
+  gboolean any = annots != NULL;
+  poppler_page_free_annot_mapping (annots);
+  return any;
+}
+
 BdxPage *
 bdx_reader_read_page (BdxReader *r, int index, gboolean want_rules,
                       GError **error)
@@ -601,7 +614,7 @@ bdx_reader_read_page (BdxReader *r, int index, gboolean want_rules,
    * every page it would cost more than it saves: renda 2018 0.82 G →
    * 1.86 G instructions, where the previous page gives 0.74 G.) */
   gboolean ahead = index > 0 && r->ruled_index == index - 1;
-  if (want_rules || ahead)
+  if ((want_rules || ahead) && !has_annotations (pp))
     {
       /* A render made only ahead of need that fails is no error here:
        * bdx_reader_find_rules tries again and reports it. */

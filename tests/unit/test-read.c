@@ -147,6 +147,33 @@ test_render_first (void)
     }
 }
 
+/* A page with annotations is not rendered before its text is read: the
+ * render would draw the annotation and its text layer take the text
+ * (tests/data/annotated.pdf, made by make-annotated.py), which the text
+ * pass leaves out.  Read with and without rules, the glyphs agree. */
+static void
+test_render_first_annotations (void)
+{
+  const char *cases = g_getenv ("BDX_TEST_CASES");
+  if (cases == NULL)
+    {
+      g_test_skip ("BDX_TEST_CASES is not set");
+      return;
+    }
+  g_autofree char *path = g_build_filename (cases, "..", "data", "annotated.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BdxReader) a = bdx_reader_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_autoptr (BdxReader) b = bdx_reader_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_autoptr (BdxPage) p = bdx_reader_read_page (a, 0, TRUE, &error);
+  g_assert_no_error (error);
+  g_autoptr (BdxPage) q = bdx_reader_read_page (b, 0, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (q->glyphs->len, ==, 8); /* "Page text" without the space */
+  assert_same_array (p->glyphs, q->glyphs);
+}
+
 /* bdx_reader_open lets poppler read the file by name (as a URI):
  * a name with characters URIs escape reads as the same bytes do. */
 static void
@@ -195,6 +222,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/read/render-notext", test_render_notext);
   g_test_add_func ("/read/render-first", test_render_first);
+  g_test_add_func ("/read/render-first-annotations", test_render_first_annotations);
   g_test_add_func ("/read/open-path", test_open_path);
   return g_test_run ();
 }
