@@ -7,15 +7,20 @@
  *     drop a leading byte-order mark; split it into lines (LF or CRLF).
  *  3. Each line is blank, a comment, a `[section]` header or an entry
  *     `key ~ REGEX` / `key = VALUE`.  A regex is compiled at once
- *     (UTF | UCP), then JIT-compiled when the JIT is available.  An
- *     entry is appended to its section; a section seen again, in the
- *     same file or a later one, keeps growing.
+ *     (UTF | UCP); it is JIT-compiled later, once it has been matched
+ *     JIT_AFTER times (see run_match).  An entry is appended to its
+ *     section; a section seen again, in the same file or a later one,
+ *     keeps growing.
  *  4. The first error stops loading.  Its message is "FILE:LINE:COL:
  *     what", COL counted in characters from 1.
  *
  * Matching: the set owns one pcre2 match context carrying the limits of
  * patterns.h and only reads it; match data is made per call.  So one set
- * can be used from several threads at once.  A match hands out copies
+ * can be used from several threads at once.  The one thing a match
+ * changes is the entry's use count and, at JIT_AFTER uses, its JIT code:
+ * compiled under a lock into a copy of the pattern that is published
+ * with an atomic store, so a thread matches with either the interpreter
+ * on the never-modified `code` or the finished copy.  A match hands out copies
  * (a BdxMatch holds a reference to a copy of the subject), never
  * pointers into the caller's buffer or the set.
  */
@@ -56,6 +61,10 @@ struct _BdxPattern {
   const char *file; /* base name, borrowed from the set's files */
   int line;
   pcre2_code_8 *code;                /* NULL for a literal */
+  /* A JIT-compiled copy of code, made on the JIT_AFTER-th match (NULL
+   * before, and when the JIT is off or failed); read atomically. */
+  pcre2_code_8 *jit;
+  gint uses;                         /* matches so far, atomic */
   /* The set's; NULL for a literal.  Not const only because pcre2_match's
    * prototype is not: pcre2 only reads it. */
   pcre2_match_context_8 *mctx;
@@ -95,6 +104,7 @@ pattern_free (gpointer data)
   g_free (e->key);
   g_free (e->source);
   g_clear_pointer (&e->code, pcre2_code_free_8);
+  g_clear_pointer (&e->jit, pcre2_code_free_8);
   g_clear_pointer (&e->names, g_ptr_array_unref);
   g_free (e);
 }
@@ -260,21 +270,6 @@ compile_regex (Loader *ld, BdxPattern *e, const char *line, const char *value,
       /* offset is in code units (bytes); fail_at converts to characters. */
       return fail_at (ld, error, line, value + MIN (offset, len), "%s",
                       (const char *) message);
-    }
-
-  /* BDX_NO_JIT=1 keeps the interpreter: memory checkers such as valgrind
-   * cannot see into JIT-compiled code and report false errors there. */
-  static int no_jit = -1;
-  if (no_jit < 0)
-    no_jit = g_getenv ("BDX_NO_JIT") != NULL && *g_getenv ("BDX_NO_JIT") != '0';
-  code = no_jit ? 0 : pcre2_jit_compile_8 (e->code, PCRE2_JIT_COMPLETE);
-  if (code != 0)
-    {
-      PCRE2_UCHAR8 message[256];
-
-      pcre2_get_error_message_8 (code, message, sizeof message);
-      g_debug ("%s:%d: no JIT for '%s' (%s): using the interpreter", ld->file,
-               ld->line, e->key, (const char *) message);
     }
 
   pcre2_pattern_info_8 (e->code, PCRE2_INFO_CAPTURECOUNT, &captures);
@@ -681,16 +676,75 @@ bdx_pattern_line (const BdxPattern *e)
 
 /* ---- Matching ---------------------------------------------------------- */
 
+/* Compiling all of the set's 637 regexes at load was 5 % of a run's
+ * instructions (callgrind, the bundled sample), and most entries are
+ * matched only a few times in a document.  An entry is JIT-compiled
+ * once matched this often: of 1, 8, 48, 200 and never, 8 gave the
+ * fewest instructions on two of three documents and was within 1 % of
+ * the best on the third. */
+#define JIT_AFTER 8
+
+static gboolean
+jit_wanted (void)
+{
+  /* BDX_NO_JIT=1 keeps the interpreter: memory checkers such as valgrind
+   * cannot see into JIT-compiled code and report false errors there. */
+  static gsize once;
+  static gboolean wanted;
+  if (g_once_init_enter (&once))
+    {
+      const char *v = g_getenv ("BDX_NO_JIT");
+      wanted = v == NULL || *v == '\0' || *v == '0';
+      g_once_init_leave (&once, 1);
+    }
+  return wanted;
+}
+
+/* The code to match e with: its JIT copy once there is one, made here
+ * on the JIT_AFTER-th use. */
+static const pcre2_code_8 *
+match_code (BdxPattern *e)
+{
+  pcre2_code_8 *jit = g_atomic_pointer_get (&e->jit);
+  if (jit != NULL)
+    return jit;
+  if (g_atomic_int_get (&e->uses) >= JIT_AFTER
+      || g_atomic_int_add (&e->uses, 1) != JIT_AFTER - 1 || !jit_wanted ())
+    return e->code;
+  /* Exactly one thread gets here for e; the lock only keeps the JIT
+   * compiler itself from running in two threads at once. */
+  static GMutex lock;
+  g_mutex_lock (&lock);
+  pcre2_code_8 *copy = pcre2_code_copy_8 (e->code);
+  int rc = copy != NULL ? pcre2_jit_compile_8 (copy, PCRE2_JIT_COMPLETE)
+                        : PCRE2_ERROR_NOMEMORY;
+  g_mutex_unlock (&lock);
+  if (rc != 0)
+    {
+      PCRE2_UCHAR8 message[256];
+
+      pcre2_get_error_message_8 (rc, message, sizeof message);
+      g_debug ("%s:%d: no JIT for '%s' (%s): using the interpreter", e->file,
+               e->line, e->key, (const char *) message);
+      g_clear_pointer (&copy, pcre2_code_free_8);
+      return e->code;
+    }
+  g_atomic_pointer_set (&e->jit, copy);
+  return copy;
+}
+
 /* One pcre2_match under the set's limits.  When the JIT runs out of its
  * stack, the interpreter (bounded by the depth and heap limits) gets a
  * second try.  Any failure other than "no match" is logged; the caller
- * treats every negative result as a non-match. */
+ * treats every negative result as a non-match.  e is not const only for
+ * its use count and JIT copy (see the top of this file). */
 static int
-run_match (const BdxPattern *e, const char *subject, gsize len, gsize start,
+run_match (const BdxPattern *ce, const char *subject, gsize len, gsize start,
            guint32 options, pcre2_match_data_8 *md)
 {
-  int rc = pcre2_match_8 (e->code, (PCRE2_SPTR8) subject, len, start, options,
-                          md, e->mctx);
+  BdxPattern *e = (BdxPattern *) ce;
+  int rc = pcre2_match_8 (match_code (e), (PCRE2_SPTR8) subject, len, start,
+                          options, md, e->mctx);
 
   if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
     rc = pcre2_match_8 (e->code, (PCRE2_SPTR8) subject, len, start,

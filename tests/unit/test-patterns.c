@@ -464,6 +464,49 @@ test_match_limits (void)
   g_assert_cmpint (g_get_monotonic_time () - t0, <, 5 * G_USEC_PER_SEC);
 }
 
+/* Entries are JIT-compiled after JIT_AFTER matches (src/patterns.c):
+ * the results must not change when that happens, and the limits must
+ * still hold in JIT code. */
+static void
+test_match_jit_later (void)
+{
+  g_autoptr (BdxPatterns) p = NULL;
+  const BdxPattern *e = regex_entry ("(\\d+)(?:\\.(\\d+))?万元|合计", &p);
+  const char *subjects[] = { "收入12.5万元", "合计", "无", "3万元和4万元" };
+  gssize first[G_N_ELEMENTS (subjects)][6];
+
+  for (int round = 0; round < 20; round++) /* well past JIT_AFTER */
+    for (guint k = 0; k < G_N_ELEMENTS (subjects); k++)
+      {
+        g_autoptr (BdxMatch) m = NULL;
+        gboolean hit = bdx_pattern_match (e, subjects[k], -1, &m);
+        gssize got[6] = { -2, -2, -2, -2, -2, -2 };
+        if (hit)
+          for (int g = 0; g < 3; g++)
+            bdx_match_offsets (m, g, &got[2 * g], &got[2 * g + 1]);
+        g_assert_true (hit == (k != 2));
+        if (round == 0)
+          memcpy (first[k], got, sizeof got);
+        else
+          g_assert_cmpmem (first[k], sizeof got, got, sizeof got);
+      }
+
+  g_autoptr (BdxPatterns) p2 = NULL;
+  const BdxPattern *bad = regex_entry ("^(a+)+$", &p2);
+  gsize n = 100000;
+  g_autofree char *subject = g_malloc (n + 2);
+  memset (subject, 'a', n);
+  subject[n] = 'b';
+  subject[n + 1] = '\0';
+  gint64 t0 = g_get_monotonic_time ();
+  for (int round = 0; round < 12; round++)
+    {
+      g_assert_false (bdx_pattern_match (bad, subject, -1, NULL));
+      g_assert_true (bdx_pattern_match (bad, "aaaa", -1, NULL));
+    }
+  g_assert_cmpint (g_get_monotonic_time () - t0, <, 30 * G_USEC_PER_SEC);
+}
+
 static void
 test_match_named (void)
 {
@@ -688,6 +731,7 @@ main (int argc, char **argv)
   g_test_add_func ("/patterns/match/first-prefix", test_match_first_prefix);
   g_test_add_func ("/patterns/match/limits", test_match_limits);
   g_test_add_func ("/patterns/match/named", test_match_named);
+  g_test_add_func ("/patterns/match/jit-later", test_match_jit_later);
   g_test_add_func ("/patterns/match/all", test_match_all);
   g_test_add_func ("/patterns/match/utf8", test_match_utf8);
   g_test_add_func ("/patterns/match/invalid-utf8", test_match_invalid_utf8);

@@ -1,0 +1,21 @@
+/* bdx — rendering a page without drawing its text (render-notext.c).
+ *
+ * Finding rules renders a page and then erases every glyph box: the
+ * glyphs' pixels are drawn only to be wiped out.  bdx__render_notext()
+ * renders with poppler as usual but leaves out what poppler draws with
+ * cairo_show_glyphs(): the glyphs of every font, Type 3 ones included
+ * (poppler's cairo backend makes those cairo user fonts).  It is
+ * an optimization, never a change of meaning: callers still erase the
+ * glyph boxes, and where the interposition does not take effect (libbdx
+ * loaded with RTLD_LOCAL after cairo, a static cairo) the glyphs are
+ * simply drawn and erased as before.  Thread-safe: the switch is
+ * per thread. */
+#ifndef BDX_RENDER_NOTEXT_H
+#define BDX_RENDER_NOTEXT_H
+
+#include <cairo.h>
+#include <poppler.h>
+
+G_GNUC_INTERNAL void bdx__render_notext (PopplerPage *page, cairo_t *cr);
+
+#endif
