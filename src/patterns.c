@@ -700,19 +700,13 @@ jit_wanted (void)
   return wanted;
 }
 
-/* The code to match e with: its JIT copy once there is one, made here
- * on the JIT_AFTER-th use. */
+/* Makes e's JIT copy and publishes it; e->code when the JIT fails.
+ * Called by one thread per entry (the JIT_AFTER-th use, or before the
+ * set is shared); the lock only keeps the JIT compiler itself from
+ * running in two threads at once. */
 static const pcre2_code_8 *
-match_code (BdxPattern *e)
+jit_compile (BdxPattern *e)
 {
-  pcre2_code_8 *jit = g_atomic_pointer_get (&e->jit);
-  if (jit != NULL)
-    return jit;
-  if (g_atomic_int_get (&e->uses) >= JIT_AFTER
-      || g_atomic_int_add (&e->uses, 1) != JIT_AFTER - 1 || !jit_wanted ())
-    return e->code;
-  /* Exactly one thread gets here for e; the lock only keeps the JIT
-   * compiler itself from running in two threads at once. */
   static GMutex lock;
   g_mutex_lock (&lock);
   pcre2_code_8 *copy = pcre2_code_copy_8 (e->code);
@@ -731,6 +725,40 @@ match_code (BdxPattern *e)
     }
   g_atomic_pointer_set (&e->jit, copy);
   return copy;
+}
+
+/* The code to match e with: its JIT copy once there is one, made here
+ * on the JIT_AFTER-th use. */
+static const pcre2_code_8 *
+match_code (BdxPattern *e)
+{
+  pcre2_code_8 *jit = g_atomic_pointer_get (&e->jit);
+  if (jit != NULL)
+    return jit;
+  if (g_atomic_int_get (&e->uses) >= JIT_AFTER
+      || g_atomic_int_add (&e->uses, 1) != JIT_AFTER - 1 || !jit_wanted ())
+    return e->code;
+  return jit_compile (e);
+}
+
+void
+bdx_patterns_jit_all (BdxPatterns *p)
+{
+  g_return_if_fail (p != NULL);
+  if (!jit_wanted ())
+    return;
+  for (guint i = 0; i < p->sections->len; i++)
+    {
+      const Section *s = g_ptr_array_index (p->sections, i);
+      for (guint j = 0; j < s->entries->len; j++)
+        {
+          BdxPattern *e = g_ptr_array_index (s->entries, j);
+          /* Past JIT_AFTER first: no match compiles it meanwhile. */
+          if (e->code != NULL
+              && g_atomic_int_add (&e->uses, JIT_AFTER) < JIT_AFTER)
+            (void)jit_compile (e);
+        }
+    }
 }
 
 /* One pcre2_match under the set's limits.  When the JIT runs out of its

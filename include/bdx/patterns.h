@@ -58,6 +58,12 @@ BDX_API void bdx_patterns_unref (BdxPatterns *p);
 /* The directory the set was loaded from, as given to load. */
 BDX_API const char *bdx_patterns_dir (const BdxPatterns *p);
 
+/* JIT-compiles every regex of `p` now, instead of each on its 8th match:
+ * for a process that forks one child per document (a harvest's worker
+ * server), so that the children inherit the compiled code rather than
+ * each compiling its own.  Call it before `p` is shared between threads. */
+BDX_API void bdx_patterns_jit_all (BdxPatterns *p);
+
 /* The default pattern directory; owned.  $BDX_PATTERNS when it is set and
  * not empty (even if it does not exist, so that a typo is reported by
  * load and not hidden); otherwise the source tree's patterns/ when it

@@ -148,6 +148,8 @@ bdx_cli_harvest_worker (int argc, char **argv)
       return BDX_EXIT_PATTERNS;
     }
   ws.pats = pats;
+  /* Compiled once here, not again in each document's process. */
+  bdx_patterns_jit_all (pats);
   return bdx_harvest_serve (STDIN_FILENO, work_on, &ws) == 0 ? BDX_EXIT_OK
                                                               : BDX_EXIT_ERROR;
 }
