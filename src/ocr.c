@@ -2877,6 +2877,58 @@ agree_names (BdxDisclosure *d)
   return changed;
 }
 
+/* ---- codes that stop short of the table's tree ---------------------------------- */
+
+/* Flags the codes OCR read that leave a branch of their table's tree
+ * short: a 类 or 款 with no code under it, in a table that prints codes
+ * one level deeper or more.  The function classification is budgeted at
+ * its lowest level, so a table that itemizes 项 prints each 款 with its
+ * 项; a 5-digit code alone there is most often a 项 that lost two digits
+ * ("21001" for 2101101: narrow 1s run together), which no check sees
+ * when its parent's lost the same way or the checks fail on the parent
+ * row only.  Flagged, not changed: which 项 it was is not known.  A
+ * code that already carries a mark (low confidence, repaired) has its
+ * notice.  Returns how many were flagged. */
+static int
+flag_short_codes (BdxDisclosure *d)
+{
+  int flagged = 0;
+  for (guint i = 0; i < d->tables->len; i++)
+    {
+      BdxTable *t = g_ptr_array_index (d->tables, i);
+      for (guint r = 0; r < t->rows->len; r++)
+        {
+          BdxRow *row = g_ptr_array_index (t->rows, r);
+          size_t n = bdx_text_is_digits (row->code) ? strlen (row->code) : 0;
+          if ((n != 3 && n != 5) || !on_ocr_page (d, row)
+              || bdx_row_ocr_mark (row, BDX_OCR_FIELD_CODE) != NULL)
+            continue;
+          size_t deepest = 0;
+          gboolean child = FALSE;
+          for (guint k = 0; k < t->rows->len && !child; k++)
+            {
+              const BdxRow *o = g_ptr_array_index (t->rows, k);
+              if (o->side != row->side || !bdx_text_is_digits (o->code))
+                continue;
+              size_t m = strlen (o->code);
+              if (m == 3 || m == 5 || m == 7)
+                deepest = MAX (deepest, m);
+              child = m > n && strncmp (o->code, row->code, n) == 0;
+            }
+          if (child || deepest <= n)
+            continue;
+          g_ptr_array_add (d->notices, g_strdup_printf (
+              "page %d: %s, row %s: OCR read the code '%s', which has no code "
+              "under it where the table prints %zu-digit codes: it may be misread",
+              row->page, t->title ? t->title : t->id ? t->id : "?",
+              row->name ? row->name : "?", row->code, deepest));
+          bdx_row_add_ocr_mark (row, BDX_OCR_FIELD_CODE, row->code, -1, FALSE);
+          flagged++;
+        }
+    }
+  return flagged;
+}
+
 int
 bdx_ocr_repair (BdxDisclosure *d, const BdxPatterns *patterns, GError **error)
 {
@@ -2897,6 +2949,7 @@ bdx_ocr_repair (BdxDisclosure *d, const BdxPatterns *patterns, GError **error)
         break;
       repaired++;
     }
+  flag_short_codes (d);
   return repaired;
 }
 

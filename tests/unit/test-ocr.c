@@ -873,6 +873,56 @@ test_repair (void)
   g_assert_cmpint (bdx_ocr_repair (d, p, &error), ==, 1);
   g_assert_cmpstr (row->code, ==, "2014101");
 
+  /* 表3's three 项 of 21011 read with two digits lost (21001, 21002,
+   * 21003): several codes would do for each and none is repaired, but
+   * each such 款 with no 项 under it, in a table of 项, is flagged. */
+  BdxRow *kids[3] = { NULL, NULL, NULL };
+  static const char *const kid_codes[] = { "2101101", "2101102", "2101103" };
+  static const char *const kid_read[] = { "21001", "21002", "21003" };
+  for (guint r = 0; r < t->rows->len; r++)
+    for (guint k = 0; k < G_N_ELEMENTS (kids); k++)
+      if (g_strcmp0 (((BdxRow *) g_ptr_array_index (t->rows, r))->code, kid_codes[k]) == 0)
+        kids[k] = g_ptr_array_index (t->rows, r);
+  for (guint k = 0; k < G_N_ELEMENTS (kids); k++)
+    {
+      g_assert_nonnull (kids[k]);
+      g_free (kids[k]->code);
+      kids[k]->code = g_strdup (kid_read[k]);
+      kids[k]->level = 2;
+      g_clear_pointer (&kids[k]->ocr, g_array_unref);
+    }
+  g_assert_true (bdx_validate (d, p, NULL, &error));
+  notices = d->notices->len;
+  bdx_ocr_repair (d, p, &error);
+  g_assert_no_error (error);
+  for (guint k = 0; k < G_N_ELEMENTS (kids); k++)
+    {
+      if (strcmp (kids[k]->code, kid_codes[k]) == 0)
+        continue; /* repaired after all */
+      g_assert_cmpstr (kids[k]->code, ==, kid_read[k]);
+      m = bdx_row_ocr_mark (kids[k], BDX_OCR_FIELD_CODE);
+      g_assert_nonnull (m);
+      g_assert_cmpstr (m->read, ==, kid_read[k]);
+      g_autofree char *quote = g_strdup_printf ("page 8: 部门支出总体情况表, row %s: "
+                                                "OCR read the code '%s'",
+                                                kids[k]->name, kid_read[k]);
+      gboolean said = FALSE;
+      for (guint i = notices; i < d->notices->len; i++)
+        said = said || g_str_has_prefix (d->notices->pdata[i], quote);
+      g_assert_true (said);
+    }
+  /* A 类 and its 款 with their 项 are not flagged. */
+  for (guint i = notices; i < d->notices->len; i++)
+    g_assert_null (strstr (d->notices->pdata[i], "'2101101'"));
+  for (guint k = 0; k < G_N_ELEMENTS (kids); k++)
+    {
+      g_free (kids[k]->code);
+      kids[k]->code = g_strdup (kid_codes[k]);
+      kids[k]->level = 3;
+      g_clear_pointer (&kids[k]->ocr, g_array_unref);
+    }
+  g_assert_true (bdx_validate (d, p, NULL, &error));
+
   /* The department's name, printed over every table, misread once on an
    * OCR page: the other printings settle it.  A short name is left. */
   int page12 = 12;
