@@ -157,6 +157,14 @@ test_title_lost_numeral (void)
   t = parse_page (latin, p, d2);
   g_assert_cmpstr (t->title, ==, "部门支出总体情况表");
   g_assert_cmpstr (t->id, ==, "expenditure_summary");
+
+  /* A speck read as a character before the numbering ("和六、"). */
+  g_autoptr (BdxPage) speck = table_page_full ("", 40, "和六、部门支出总体情况表", "单位:万元");
+  g_autoptr (BdxDisclosure) d3 = bdx_disclosure_new ();
+  t = parse_page (speck, p, d3);
+  g_assert_cmpstr (t->title, ==, "部门支出总体情况表");
+  g_assert_cmpstr (t->id, ==, "expenditure_summary");
+  g_assert_cmpint (t->number, ==, 6);
 }
 
 /* A page of 表3 with its amounts in two columns (基本支出, 项目支出);
