@@ -2775,10 +2775,40 @@ char_distance (const gunichar *a, glong n, const gunichar *b, glong m,
   return prev[m];
 }
 
+/* The one name of `list` nearest to s (u, len: its characters), by at
+ * most `limit` characters, or NULL when none or several tie. */
+static const char *
+nearest_name (const gunichar *u, glong len, const char *s, GPtrArray *list,
+              int limit)
+{
+  const char *best = NULL;
+  int best_d = limit + 1, n_best = 0;
+  for (guint k = 0; k < list->len; k++)
+    {
+      const char *t = g_ptr_array_index (list, k);
+      if (strcmp (t, s) == 0)
+        continue;
+      glong tlen;
+      g_autofree gunichar *tu = g_utf8_to_ucs4_fast (t, -1, &tlen);
+      int dist = char_distance (u, len, tu, tlen, limit);
+      if (dist > limit)
+        continue;
+      if (dist < best_d)
+        best = t, best_d = dist, n_best = 1;
+      else if (dist == best_d)
+        n_best++;
+    }
+  return n_best == 1 ? best : NULL;
+}
+
 /* A long name OCR read once that differs by a character or two from a
  * name the document prints at least twice as often, and from no other
  * as little: the same name misread (the department's name in 表7's first
  * row, read "克和孜勒苏…" once and "克孜勒苏…" on every other page).
+ * When the other is printed less than twice as often, one of the two is
+ * misread but which is not known: a row's name is flagged (a notice, an
+ * ocr mark), not changed ("自然资源海详气象等支出" in 表1 beside 表4's
+ * "自然资源海洋气象等支出", both read without doubt).
  * Names shorter than 8 characters are left alone: short names that differ
  * by one character are often different names (行政运行, 事业运行).
  * Returns the number of names changed. */
@@ -2823,14 +2853,19 @@ agree_names (BdxDisclosure *d)
       guint c = GPOINTER_TO_UINT (g_hash_table_lookup (count, s));
       g_hash_table_replace (count, g_strdup (s), GUINT_TO_POINTER (c + 1));
     }
-  /* The names printed at least twice, as characters. */
+  /* The long names, and those printed at least twice. */
   g_autoptr (GPtrArray) common = g_ptr_array_new ();
+  g_autoptr (GPtrArray) all = g_ptr_array_new ();
   GHashTableIter it;
   gpointer key, value;
   g_hash_table_iter_init (&it, count);
   while (g_hash_table_iter_next (&it, &key, &value))
-    if (GPOINTER_TO_UINT (value) >= 2 && g_utf8_strlen (key, -1) >= 8)
-      g_ptr_array_add (common, key);
+    if (g_utf8_strlen (key, -1) >= 8)
+      {
+        g_ptr_array_add (all, key);
+        if (GPOINTER_TO_UINT (value) >= 2)
+          g_ptr_array_add (common, key);
+      }
 
   int changed = 0;
   for (guint i = 0; i < names->len; i++)
@@ -2845,26 +2880,28 @@ agree_names (BdxDisclosure *d)
         continue;
       guint mine = GPOINTER_TO_UINT (g_hash_table_lookup (count, s));
       int limit = len >= 16 ? 2 : 1;
-      const char *best = NULL;
-      int best_d = limit + 1, n_best = 0;
-      for (guint k = 0; k < common->len; k++)
-        {
-          const char *t = g_ptr_array_index (common, k);
-          if (strcmp (t, s) == 0)
-            continue;
-          glong tlen;
-          g_autofree gunichar *tu = g_utf8_to_ucs4_fast (t, -1, &tlen);
-          int dist = char_distance (u, len, tu, tlen, limit);
-          if (dist > limit)
-            continue;
-          if (dist < best_d)
-            best = t, best_d = dist, n_best = 1;
-          else if (dist == best_d)
-            n_best++;
-        }
-      if (best == NULL || n_best != 1
+      const char *best = nearest_name (u, len, s, common, limit);
+      if (best == NULL
           || GPOINTER_TO_UINT (g_hash_table_lookup (count, best)) < 2 * mine)
-        continue;
+        {
+          /* No name printed twice as often: when another is this one
+           * but for a character or two, and printed more than half as
+           * often (or it is the one repaired), one of the two is
+           * misread, and which is not known.  A row's name OCR read
+           * without doubt is flagged (a doubt has its notice already). */
+          const char *other = nearest_name (u, len, s, all, limit);
+          guint theirs = other ? GPOINTER_TO_UINT (g_hash_table_lookup (count, other)) : 0;
+          if (other != NULL && 2 * theirs > mine && n->row != NULL
+              && bdx_row_ocr_mark (n->row, n->field) == NULL)
+            {
+              g_ptr_array_add (d->notices, g_strdup_printf (
+                  "page %d: %s: OCR read '%s'; the document prints '%s' "
+                  "elsewhere: one of them is misread",
+                  n->page, n->where, s, other));
+              bdx_row_add_ocr_mark (n->row, n->field, s, -1, FALSE);
+            }
+          continue;
+        }
       g_ptr_array_add (d->notices, g_strdup_printf (
           "page %d: %s: OCR read '%s'; the document prints '%s' elsewhere: "
           "repaired", n->page, n->where, s, best));

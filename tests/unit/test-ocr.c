@@ -949,6 +949,49 @@ test_repair (void)
   g_assert_true (m->repaired);
   g_free (short_name->name);
   short_name->name = g_steal_pointer (&was);
+
+  /* A class name that 表1 and 表4 print once each, misread in 表1 and
+   * read without doubt: which of the two is right is not known; both are
+   * flagged, neither changed. */
+  BdxRow *twice[2] = { NULL, NULL };
+  static const char *const twice_tables[] = { "revenue_expenditure_summary", "fiscal_summary" };
+  for (guint k = 0; k < G_N_ELEMENTS (twice); k++)
+    {
+      BdxTable *tt = bdx_disclosure_lookup_table (d, twice_tables[k]);
+      g_assert_nonnull (tt);
+      for (guint r = 0; r < tt->rows->len && twice[k] == NULL; r++)
+        if (g_strcmp0 (((BdxRow *) g_ptr_array_index (tt->rows, r))->name,
+                       "自然资源海洋气象等支出") == 0)
+          twice[k] = g_ptr_array_index (tt->rows, r);
+      g_assert_nonnull (twice[k]);
+      g_assert_null (bdx_row_ocr_mark (twice[k], BDX_OCR_FIELD_NAME));
+      int pg = twice[k]->page;
+      g_array_append_val (d->source.ocr_pages, pg);
+    }
+  g_free (twice[0]->name);
+  twice[0]->name = g_strdup ("自然资源海详气象等支出");
+  g_assert_true (bdx_validate (d, p, NULL, &error));
+  notices = d->notices->len;
+  g_assert_cmpint (bdx_ocr_repair (d, p, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpstr (twice[0]->name, ==, "自然资源海详气象等支出");
+  g_assert_cmpstr (twice[1]->name, ==, "自然资源海洋气象等支出");
+  for (guint k = 0; k < G_N_ELEMENTS (twice); k++)
+    {
+      m = bdx_row_ocr_mark (twice[k], BDX_OCR_FIELD_NAME);
+      g_assert_nonnull (m);
+      g_assert_cmpstr (m->read, ==, twice[k]->name);
+      g_assert_false (m->repaired);
+    }
+  g_assert_cmpuint (d->notices->len, ==, notices + 2);
+  g_autofree char *said = g_strdup_printf ("page %d: 部门收支总体情况表: OCR read "
+                                           "'自然资源海详气象等支出'; the document prints "
+                                           "'自然资源海洋气象等支出' elsewhere: one of them "
+                                           "is misread", twice[0]->page);
+  gboolean found = FALSE;
+  for (guint i = notices; i < d->notices->len; i++)
+    found = found || strcmp (d->notices->pdata[i], said) == 0;
+  g_assert_true (found);
 }
 
 int
