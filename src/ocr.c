@@ -2966,6 +2966,51 @@ flag_short_codes (BdxDisclosure *d)
   return flagged;
 }
 
+/* ---- titles whose marks do not pair --------------------------------------------- */
+
+/* Flags a table title OCR read with a quote or bracket that does not
+ * pair ("一般公共预算三公”经费支出表": the opening “ lost): a title
+ * prints its marks in pairs, so a character is missing or made up.  The
+ * title may still be known by its words; it is flagged, not changed.
+ * Returns how many were flagged. */
+static int
+flag_unpaired_titles (BdxDisclosure *d)
+{
+  static const gunichar pairs[][2] = {
+    { 0x201C, 0x201D }, /* “ ” */
+    { 0x2018, 0x2019 }, /* ‘ ’ */
+    { '(', ')' },
+    { 0x300A, 0x300B }, /* 《 》 */
+  };
+  int flagged = 0;
+  for (guint i = 0; i < d->tables->len; i++)
+    {
+      BdxTable *t = g_ptr_array_index (d->tables, i);
+      if (t->title == NULL || t->pages->len == 0
+          || !page_is_ocr (d, g_array_index (t->pages, int, 0)))
+        continue;
+      gboolean bad = FALSE;
+      for (guint k = 0; k < G_N_ELEMENTS (pairs) && !bad; k++)
+        {
+          int depth = 0;
+          for (const char *p = t->title; *p && depth >= 0; p = g_utf8_next_char (p))
+            {
+              gunichar c = g_utf8_get_char (p);
+              depth += c == pairs[k][0] ? 1 : c == pairs[k][1] ? -1 : 0;
+            }
+          bad = depth != 0;
+        }
+      if (!bad)
+        continue;
+      g_ptr_array_add (d->notices, g_strdup_printf (
+          "page %d: OCR read the title '%s', whose quotes or brackets do not "
+          "pair: a character may be misread",
+          g_array_index (t->pages, int, 0), t->title));
+      flagged++;
+    }
+  return flagged;
+}
+
 int
 bdx_ocr_repair (BdxDisclosure *d, const BdxPatterns *patterns, GError **error)
 {
@@ -2987,6 +3032,7 @@ bdx_ocr_repair (BdxDisclosure *d, const BdxPatterns *patterns, GError **error)
       repaired++;
     }
   flag_short_codes (d);
+  flag_unpaired_titles (d);
   return repaired;
 }
 

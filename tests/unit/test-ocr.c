@@ -992,6 +992,31 @@ test_repair (void)
   for (guint i = notices; i < d->notices->len; i++)
     found = found || strcmp (d->notices->pdata[i], said) == 0;
   g_assert_true (found);
+
+  /* A title OCR read with its opening quote lost is flagged; a title
+   * whose marks pair is not. */
+  BdxTable *t10 = bdx_disclosure_lookup_table (d, "three_public_expenses");
+  g_assert_nonnull (t10);
+  g_assert_nonnull (strstr (t10->title, "“三公”"));
+  int pg10 = g_array_index (t10->pages, int, 0);
+  g_array_append_val (d->source.ocr_pages, pg10);
+  notices = d->notices->len;
+  g_assert_cmpint (bdx_ocr_repair (d, p, &error), ==, 0);
+  for (guint i = notices; i < d->notices->len; i++)
+    g_assert_null (strstr (d->notices->pdata[i], "do not pair"));
+  g_autofree char *title = t10->title;
+  t10->title = g_strdup ("一般公共预算三公”经费支出表");
+  notices = d->notices->len;
+  g_assert_cmpint (bdx_ocr_repair (d, p, &error), ==, 0);
+  g_autofree char *flag = g_strdup_printf ("page %d: OCR read the title "
+                                           "'一般公共预算三公”经费支出表', whose quotes "
+                                           "or brackets do not pair", pg10);
+  found = FALSE;
+  for (guint i = notices; i < d->notices->len; i++)
+    found = found || g_str_has_prefix (d->notices->pdata[i], flag);
+  g_assert_true (found);
+  g_free (t10->title);
+  t10->title = g_steal_pointer (&title);
 }
 
 int
