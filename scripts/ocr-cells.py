@@ -12,12 +12,12 @@ rows in order (by code and name when the counts differ).  A table that
 ACTUAL lacks counts all its cells wrong.
 
 A wrong cell is "flagged" when ACTUAL says so: its row's `ocr` marks name
-its field (code, name or amount); a notice names its page and
-the text OCR read there (bdx's low-confidence notices; for a column header
-read as nothing, its page and "amount column N"; for a header under a
-merged one, "PARENT/CHILD", the text of one of its cells, quoted alone,
-when no other column of the table has a cell of that text); or a failed
-check concerns its table and row.  Otherwise it is "silent".
+its field (code, name or amount); a notice names its page and the text
+OCR read there (bdx's low-confidence notices, or a title's; for a column
+header read as nothing, its page and "amount column N"; for a header
+under a merged one, "PARENT/CHILD", the text of one of its cells, quoted
+alone, when no other column of the table has a cell of that text); or a
+failed check concerns its table and row.  Otherwise it is "silent".
 
 --tables restricts the count to the tables of those ids.  Prints the counts
 (all cells, amounts only) and, with --list, every wrong cell.  Exit status
@@ -145,7 +145,7 @@ def count_cells(exp, act, only=None):
         unit = (at or et).get("unit")
         count(at is not None and at.get("title") == et.get("title"),
               f"title {et.get('title')!r} read {at.get('title') if at else None!r}",
-              False, tid, None, None, pages)
+              False, tid, None, at.get("title") if at else None, pages)
         acols = at.get("columns", []) if at else []
         # how many columns have a header cell of each text
         cell_uses = {}
@@ -219,6 +219,11 @@ def self_test():
                                            ["资金来源/小汁", "其他/小汁", "项目支出"],
                                            notices=["page 3: OCR read '小汁' with low confidence"]),
          0, 2),
+        # a title quoted by a notice on its page
+        ("title quoted", dict(act("自然资源海洋气象等支出", heads), tables=[dict(
+            act("自然资源海洋气象等支出", heads)["tables"][0], title="T”")],
+            notices=["page 3: OCR read the title 'T”', whose quotes or brackets do not pair"]),
+         1, 0),
         ("other page", act("自然资源海洋气象等支出", ["资金来原/小计", "其他/小计", "项目支出"],
                            notices=["page 4: OCR read '资金来原' with low confidence"]),
          0, 1),
