@@ -813,15 +813,21 @@ parse_row (const RowCtx *rc, int r, BdxSide side, int panel, int label_panel)
               /* A lone 一 in an amount cell is the dash printed for zero,
                * read by OCR as the character it looks like. */
               const char *text = strcmp (cell->text, "一") == 0 ? "-" : cell->text;
+              gboolean misread = FALSE;
               if (!bdx_money_parse (text, rc->unit, &m, &err))
                 {
                   if (!is_empty_note (cx, cell->text))
-                    notice (cx->d, "%s: page %d: cell '%s' in column '%s' "
-                            "is not an amount",
-                            rc->label, row->page, cell->text, col->path);
+                    {
+                      notice (cx->d, "%s: page %d: cell '%s' in column '%s' "
+                              "is not an amount",
+                              rc->label, row->page, cell->text, col->path);
+                      /* On an OCR page, what OCR read stays with the
+                       * row ("1730,000.00", a comma lost). */
+                      misread = bdx_disclosure_page_is_ocr (cx->d, row->page);
+                    }
                   m = BDX_MONEY_BLANK;
                 }
-              if (cell->confidence < BDX_OCR_LOW_CONFIDENCE)
+              if (cell->confidence < BDX_OCR_LOW_CONFIDENCE || misread)
                 bdx_row_add_ocr_mark (row, (int) row->values->len, cell->text,
                                       (int) (cell->confidence * 100 + 0.5f),
                                       FALSE);

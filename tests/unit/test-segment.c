@@ -204,8 +204,8 @@ amounts_page (const char *project)
 /* An amount with a grouping comma lost ("1730,000.00", as OCR reads a
  * rough scan) is not an amount, but it does not make its column a
  * column of names (a second panel, the column's amounts lost without a
- * word): the column keeps its amounts, the cell is blank and a notice
- * says so. */
+ * word): the column keeps its amounts, the cell is blank, a notice says
+ * so and, on an OCR page, the row's ocr mark keeps what was read. */
 static void
 test_misprinted_amount (void)
 {
@@ -216,6 +216,8 @@ test_misprinted_amount (void)
 
   g_autoptr (BdxPage) page = amounts_page ("1730,000.00");
   g_autoptr (BdxDisclosure) d = bdx_disclosure_new ();
+  int page1 = 1;
+  g_array_append_val (d->source.ocr_pages, page1);
   BdxTable *t = parse_page (page, p, d);
   g_assert_cmpstr (t->id, ==, "expenditure_summary");
   g_assert_cmpuint (t->columns->len, ==, 2);
@@ -232,6 +234,11 @@ test_misprinted_amount (void)
     said = said || (strstr (d->notices->pdata[i], "'1730,000.00'") != NULL
                     && strstr (d->notices->pdata[i], "is not an amount") != NULL);
   g_assert_true (said);
+  /* On an OCR page the row keeps what OCR read. */
+  const BdxOcrMark *m = bdx_row_ocr_mark (row, 1);
+  g_assert_nonnull (m);
+  g_assert_cmpstr (m->read, ==, "1730,000.00");
+  g_assert_false (m->repaired);
 
   /* Words in the cell are a label, as before. */
   g_autoptr (BdxPage) named = amounts_page ("公共数据");
