@@ -91,7 +91,9 @@ def count_cells(exp, act, only=None):
 
     def flagged(table, arow, text, pages, field=None, parts=None):
         if arow is not None and field is not None \
-                and any(m.get("field") == field for m in arow.get("ocr") or []):
+                and any(m.get("field") == field if isinstance(field, str)
+                        else m.get("field") == "values" and m.get("index") == field
+                        for m in arow.get("ocr") or []):
             return True
         if text:
             if noticed(text, pages):
@@ -191,8 +193,8 @@ def self_test():
         "rows": [{"kind": "item", "code": "220", "name": "自然资源海洋气象等支出",
                   "values": [100, 100, 0]}]}]}
 
-    def act(name, headers, ocr=None, notices=()):
-        row = {"kind": "item", "code": "220", "name": name, "values": [100, 100, 0]}
+    def act(name, headers, ocr=None, notices=(), values=(100, 100, 0)):
+        row = {"kind": "item", "code": "220", "name": name, "values": list(values)}
         if ocr is not None:
             row["ocr"] = ocr
         return {"tables": [{"id": "t", "title": "T", "unit": "元", "pages": [3],
@@ -211,6 +213,15 @@ def self_test():
         ("mark of another field", act("自然资源海详气象等支出", heads,
                                       [{"field": "code", "read": "220", "confidence": 38,
                                         "repaired": False}]), 0, 1),
+        # an amount read as nothing ("1730,000.00"): its mark flags it
+        ("amount mark", act("自然资源海洋气象等支出", heads,
+                            [{"field": "values", "index": 1, "read": "1,000.00",
+                              "confidence": None, "repaired": False}],
+                            values=(100, None, 0)), 1, 0),
+        ("mark of another amount", act("自然资源海洋气象等支出", heads,
+                                       [{"field": "values", "index": 0, "read": "1.00",
+                                         "confidence": 38, "repaired": False}],
+                                       values=(100, None, 0)), 0, 1),
         # a header under a merged one, its own cell quoted
         ("own cell quoted", act("自然资源海洋气象等支出", ["资金来原/小计", "其他/小计", "项目支出"],
                                 notices=["page 3: OCR read '资金来原' with low confidence"]),
