@@ -2890,7 +2890,9 @@ agree_names (BdxDisclosure *d)
            * misread, and which is not known.  A row's name OCR read
            * without doubt is flagged (a doubt has its notice already). */
           const char *other = nearest_name (u, len, s, all, limit);
-          guint theirs = other ? GPOINTER_TO_UINT (g_hash_table_lookup (count, other)) : 0;
+          guint theirs
+              = other ? GPOINTER_TO_UINT (g_hash_table_lookup (count, other))
+                      : 0;
           if (other != NULL && 2 * theirs > mine && n->row != NULL
               && bdx_row_ocr_mark (n->row, n->field) == NULL)
             {
@@ -2993,7 +2995,8 @@ flag_unpaired_titles (BdxDisclosure *d)
       for (guint k = 0; k < G_N_ELEMENTS (pairs) && !bad; k++)
         {
           int depth = 0;
-          for (const char *p = t->title; *p && depth >= 0; p = g_utf8_next_char (p))
+          for (const char *p = t->title; *p && depth >= 0;
+               p = g_utf8_next_char (p))
             {
               gunichar c = g_utf8_get_char (p);
               depth += c == pairs[k][0] ? 1 : c == pairs[k][1] ? -1 : 0;
