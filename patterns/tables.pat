@@ -50,8 +50,10 @@ title_number ~ (?J)^(?:公开\s*(?<n>\d{1,2})\s*表\s*:?|表\s*(?<cn>[一二三�
 # A bare "、": OCR lost the numeral before it (一, one thin stroke, in a
 # bold title); one to three Latin letters before an ideograph: OCR read
 # the numbering as them ("AR部门收入总表" for 二、部门收入总表).  The
-# numbering is unknown.
-title_enum ~ (?J)^(?:(?<cn>[一二三四五六七八九十]{1,3})\s*[、.]|(?<n>\d{1,2})\s*[、.](?!\d)|、|[A-Za-z]{1,3}(?=\p{Han}))\s*
+# numbering is unknown.  One ideograph other than a numeral before a
+# numbering "六、" is a speck OCR read as a character ("和六、一般公共预算
+# 基本支出表"): no title prints a word before its numbering.
+title_enum ~ (?J)^(?:(?<cn>[一二三四五六七八九十]{1,3})\s*[、.]|(?<n>\d{1,2})\s*[、.](?!\d)|、|[A-Za-z]{1,3}(?=\p{Han})|(?![一二三四五六七八九十])\p{Han}(?<cn>[一二三四五六七八九十]{1,3})\s*、)\s*
 
 [performance]
 title.department ~ 部门整体(支出)?绩效目标(申报)?表

@@ -3,6 +3,7 @@
 
 usage: ocr-cells.py [--list] [--tables ID,...] [--min-right PCT]
                     [--max-silent N] EXPECTED.json ACTUAL.json
+       ocr-cells.py --self-test
 
 A cell is a table's title, a column's id and header, and each row's kind,
 code, name and amounts, from the tables of EXPECTED (a golden such as
@@ -10,10 +11,13 @@ tests/golden/kizilsu-2026-budget.expected.json).  Tables are matched by id,
 rows in order (by code and name when the counts differ).  A table that
 ACTUAL lacks counts all its cells wrong.
 
-A wrong cell is "flagged" when ACTUAL says so: a notice names its page and
-the text OCR read there (bdx's low-confidence notices; for a column header
-read as nothing, its page and "amount column N"), or a failed check
-concerns its table and row.  Otherwise it is "silent".
+A wrong cell is "flagged" when ACTUAL says so: its row's `ocr` marks name
+its field (code, name or amount); a notice names its page and the text
+OCR read there (bdx's low-confidence notices, or a title's; for a column
+header read as nothing, its page and "amount column N"; for a header
+under a merged one, "PARENT/CHILD", the text of one of its cells, quoted
+alone, when no other column of the table has a cell of that text); or a
+failed check concerns its table and row.  Otherwise it is "silent".
 
 --tables restricts the count to the tables of those ids.  Prints the counts
 (all cells, amounts only) and, with --list, every wrong cell.  Exit status
@@ -81,10 +85,23 @@ def count_cells(exp, act, only=None):
     failed = [c for c in act.get("validation", {}).get("results", [])
               if c.get("status") == "failed"]
 
-    def flagged(table, arow, text, pages):
+    def noticed(text, pages):
+        return any(f"'{text}'" in n and any(n.startswith(f"page {p}:") for p in pages)
+                   for n in notices)
+
+    def flagged(table, arow, text, pages, field=None, parts=None):
+        if arow is not None and field is not None \
+                and any(m.get("field") == field if isinstance(field, str)
+                        else m.get("field") == "values" and m.get("index") == field
+                        for m in arow.get("ocr") or []):
+            return True
         if text:
-            for n in notices:
-                if f"'{text}'" in n and any(n.startswith(f"page {p}:") for p in pages):
+            if noticed(text, pages):
+                return True
+            # a header's own cell, quoted alone: only when no other
+            # column has a cell of that text (the notice is this one's)
+            for part in parts or []:
+                if noticed(part, pages):
                     return True
         elif isinstance(text, Nothing):
             # a cell read as nothing: a notice names its page and place
@@ -103,7 +120,7 @@ def count_cells(exp, act, only=None):
     silent = flagged_n = 0
     wrong = []
 
-    def count(ok, what, is_amount, table, arow, text, pages):
+    def count(ok, what, is_amount, table, arow, text, pages, field=None, parts=None):
         nonlocal total, right, amounts, amounts_right, silent, flagged_n
         total += 1
         right += ok
@@ -112,7 +129,7 @@ def count_cells(exp, act, only=None):
             amounts_right += ok
         if ok:
             return
-        f = flagged(table, arow, text, pages)
+        f = flagged(table, arow, text, pages, field, parts)
         flagged_n += f
         silent += not f
         wrong.append(f"{'flagged' if f else 'SILENT '} {table}: {what}")
@@ -130,8 +147,13 @@ def count_cells(exp, act, only=None):
         unit = (at or et).get("unit")
         count(at is not None and at.get("title") == et.get("title"),
               f"title {et.get('title')!r} read {at.get('title') if at else None!r}",
-              False, tid, None, None, pages)
+              False, tid, None, at.get("title") if at else None, pages)
         acols = at.get("columns", []) if at else []
+        # how many columns have a header cell of each text
+        cell_uses = {}
+        for ac in acols:
+            for part in set((ac.get("header") or "").split("/")):
+                cell_uses[part] = cell_uses.get(part, 0) + 1
         for i, ec in enumerate(et.get("columns", [])):
             ac = acols[i] if i < len(acols) else None
             ok = ac is not None and ac.get("id") == ec.get("id") \
@@ -139,27 +161,98 @@ def count_cells(exp, act, only=None):
             read = ac.get("header") if ac else None
             if read == "":
                 read = Nothing(f"amount column {i + 1}")
+            parts = [p for p in read.split("/") if p and cell_uses.get(p) == 1] \
+                if read and "/" in read else None
             count(ok, f"column {i} {ec.get('header')!r} read {ac.get('header') if ac else None!r}",
-                  False, tid, None, read, pages)
+                  False, tid, None, read, pages, parts=parts)
         for er, ar in match_rows(et.get("rows", []), at.get("rows", []) if at else []):
             label = er.get("name")
             for key in ("kind", "code", "name"):
                 ok = ar is not None and ar.get(key) == er.get(key)
                 count(ok, f"row {label!r} {key} {er.get(key)!r} read {ar.get(key) if ar else None!r}",
-                      False, tid, ar, ar.get(key) if ar else None, pages)
+                      False, tid, ar, ar.get(key) if ar else None, pages,
+                      field=key if key != "kind" else None)
             avals = ar.get("values", []) if ar else []
             for i, ev in enumerate(er.get("values", [])):
                 av = avals[i] if i < len(avals) else "(missing)"
                 count(ar is not None and av == ev,
                       f"row {label!r} value {i} {ev!r} read {av!r}", True, tid, ar,
-                      amount_text(av, unit) if isinstance(av, int) else None, pages)
+                      amount_text(av, unit) if isinstance(av, int) else None, pages,
+                      field=i)
 
     return {"total": total, "right": right, "amounts": amounts,
             "amounts_right": amounts_right, "flagged": flagged_n,
             "silent": silent, "wrong": wrong}
 
 
+def self_test():
+    """What counts as flagged, on small documents; 0 when all hold."""
+    exp = {"tables": [{"id": "t", "title": "T", "unit": "元", "columns": [
+        {"id": "a", "header": "资金来源/小计"}, {"id": "b", "header": "其他/小计"},
+        {"id": "c", "header": "项目支出"}],
+        "rows": [{"kind": "item", "code": "220", "name": "自然资源海洋气象等支出",
+                  "values": [100, 100, 0]}]}]}
+
+    def act(name, headers, ocr=None, notices=(), values=(100, 100, 0)):
+        row = {"kind": "item", "code": "220", "name": name, "values": list(values)}
+        if ocr is not None:
+            row["ocr"] = ocr
+        return {"tables": [{"id": "t", "title": "T", "unit": "元", "pages": [3],
+                            "columns": [{"id": i, "header": h} for i, h in zip("abc", headers)],
+                            "rows": [row]}], "notices": list(notices)}
+
+    heads = ["资金来源/小计", "其他/小计", "项目支出"]
+    cases = [
+        # a name whose notice quotes the cell with its code: its ocr mark flags it
+        ("ocr mark", act("自然资源海详气象等支出", heads,
+                         [{"field": "name", "read": "220自然资源海详气象等支出",
+                           "confidence": 38, "repaired": False}],
+                         ["page 3: OCR read '220自然资源海详气象等支出' with low confidence"]),
+         1, 0),
+        ("no mark", act("自然资源海详气象等支出", heads), 0, 1),
+        ("mark of another field", act("自然资源海详气象等支出", heads,
+                                      [{"field": "code", "read": "220", "confidence": 38,
+                                        "repaired": False}]), 0, 1),
+        # an amount read as nothing ("1730,000.00"): its mark flags it
+        ("amount mark", act("自然资源海洋气象等支出", heads,
+                            [{"field": "values", "index": 1, "read": "1,000.00",
+                              "confidence": None, "repaired": False}],
+                            values=(100, None, 0)), 1, 0),
+        ("mark of another amount", act("自然资源海洋气象等支出", heads,
+                                       [{"field": "values", "index": 0, "read": "1.00",
+                                         "confidence": 38, "repaired": False}],
+                                       values=(100, None, 0)), 0, 1),
+        # a header under a merged one, its own cell quoted
+        ("own cell quoted", act("自然资源海洋气象等支出", ["资金来原/小计", "其他/小计", "项目支出"],
+                                notices=["page 3: OCR read '资金来原' with low confidence"]),
+         1, 0),
+        ("cell of two columns quoted", act("自然资源海洋气象等支出",
+                                           ["资金来源/小汁", "其他/小汁", "项目支出"],
+                                           notices=["page 3: OCR read '小汁' with low confidence"]),
+         0, 2),
+        # a title quoted by a notice on its page
+        ("title quoted", dict(act("自然资源海洋气象等支出", heads), tables=[dict(
+            act("自然资源海洋气象等支出", heads)["tables"][0], title="T”")],
+            notices=["page 3: OCR read the title 'T”', whose quotes or brackets do not pair"]),
+         1, 0),
+        ("other page", act("自然资源海洋气象等支出", ["资金来原/小计", "其他/小计", "项目支出"],
+                           notices=["page 4: OCR read '资金来原' with low confidence"]),
+         0, 1),
+    ]
+    bad = 0
+    for name, a, flagged, silent in cases:
+        c = count_cells(exp, a)
+        if (c["flagged"], c["silent"]) != (flagged, silent):
+            print(f"self-test {name}: {c['flagged']} flagged, {c['silent']} silent; "
+                  f"expected {flagged}, {silent}: {c['wrong']}")
+            bad += 1
+    print(f"self-test: {len(cases) - bad}/{len(cases)} cases pass")
+    return 1 if bad else 0
+
+
 def main(argv):
+    if argv[1:] == ["--self-test"]:
+        return self_test()
     args = [a for a in argv[1:]]
     listing = "--list" in args
     args = [a for a in args if a != "--list"]

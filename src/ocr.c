@@ -2775,10 +2775,40 @@ char_distance (const gunichar *a, glong n, const gunichar *b, glong m,
   return prev[m];
 }
 
+/* The one name of `list` nearest to s (u, len: its characters), by at
+ * most `limit` characters, or NULL when none or several tie. */
+static const char *
+nearest_name (const gunichar *u, glong len, const char *s, GPtrArray *list,
+              int limit)
+{
+  const char *best = NULL;
+  int best_d = limit + 1, n_best = 0;
+  for (guint k = 0; k < list->len; k++)
+    {
+      const char *t = g_ptr_array_index (list, k);
+      if (strcmp (t, s) == 0)
+        continue;
+      glong tlen;
+      g_autofree gunichar *tu = g_utf8_to_ucs4_fast (t, -1, &tlen);
+      int dist = char_distance (u, len, tu, tlen, limit);
+      if (dist > limit)
+        continue;
+      if (dist < best_d)
+        best = t, best_d = dist, n_best = 1;
+      else if (dist == best_d)
+        n_best++;
+    }
+  return n_best == 1 ? best : NULL;
+}
+
 /* A long name OCR read once that differs by a character or two from a
  * name the document prints at least twice as often, and from no other
  * as little: the same name misread (the department's name in 表7's first
  * row, read "克和孜勒苏…" once and "克孜勒苏…" on every other page).
+ * When the other is printed less than twice as often, one of the two is
+ * misread but which is not known: a row's name is flagged (a notice, an
+ * ocr mark), not changed ("自然资源海详气象等支出" in 表1 beside 表4's
+ * "自然资源海洋气象等支出", both read without doubt).
  * Names shorter than 8 characters are left alone: short names that differ
  * by one character are often different names (行政运行, 事业运行).
  * Returns the number of names changed. */
@@ -2823,14 +2853,19 @@ agree_names (BdxDisclosure *d)
       guint c = GPOINTER_TO_UINT (g_hash_table_lookup (count, s));
       g_hash_table_replace (count, g_strdup (s), GUINT_TO_POINTER (c + 1));
     }
-  /* The names printed at least twice, as characters. */
+  /* The long names, and those printed at least twice. */
   g_autoptr (GPtrArray) common = g_ptr_array_new ();
+  g_autoptr (GPtrArray) all = g_ptr_array_new ();
   GHashTableIter it;
   gpointer key, value;
   g_hash_table_iter_init (&it, count);
   while (g_hash_table_iter_next (&it, &key, &value))
-    if (GPOINTER_TO_UINT (value) >= 2 && g_utf8_strlen (key, -1) >= 8)
-      g_ptr_array_add (common, key);
+    if (g_utf8_strlen (key, -1) >= 8)
+      {
+        g_ptr_array_add (all, key);
+        if (GPOINTER_TO_UINT (value) >= 2)
+          g_ptr_array_add (common, key);
+      }
 
   int changed = 0;
   for (guint i = 0; i < names->len; i++)
@@ -2845,26 +2880,30 @@ agree_names (BdxDisclosure *d)
         continue;
       guint mine = GPOINTER_TO_UINT (g_hash_table_lookup (count, s));
       int limit = len >= 16 ? 2 : 1;
-      const char *best = NULL;
-      int best_d = limit + 1, n_best = 0;
-      for (guint k = 0; k < common->len; k++)
-        {
-          const char *t = g_ptr_array_index (common, k);
-          if (strcmp (t, s) == 0)
-            continue;
-          glong tlen;
-          g_autofree gunichar *tu = g_utf8_to_ucs4_fast (t, -1, &tlen);
-          int dist = char_distance (u, len, tu, tlen, limit);
-          if (dist > limit)
-            continue;
-          if (dist < best_d)
-            best = t, best_d = dist, n_best = 1;
-          else if (dist == best_d)
-            n_best++;
-        }
-      if (best == NULL || n_best != 1
+      const char *best = nearest_name (u, len, s, common, limit);
+      if (best == NULL
           || GPOINTER_TO_UINT (g_hash_table_lookup (count, best)) < 2 * mine)
-        continue;
+        {
+          /* No name printed twice as often: when another is this one
+           * but for a character or two, and printed more than half as
+           * often (or it is the one repaired), one of the two is
+           * misread, and which is not known.  A row's name OCR read
+           * without doubt is flagged (a doubt has its notice already). */
+          const char *other = nearest_name (u, len, s, all, limit);
+          guint theirs
+              = other ? GPOINTER_TO_UINT (g_hash_table_lookup (count, other))
+                      : 0;
+          if (other != NULL && 2 * theirs > mine && n->row != NULL
+              && bdx_row_ocr_mark (n->row, n->field) == NULL)
+            {
+              g_ptr_array_add (d->notices, g_strdup_printf (
+                  "page %d: %s: OCR read '%s'; the document prints '%s' "
+                  "elsewhere: one of them is misread",
+                  n->page, n->where, s, other));
+              bdx_row_add_ocr_mark (n->row, n->field, s, -1, FALSE);
+            }
+          continue;
+        }
       g_ptr_array_add (d->notices, g_strdup_printf (
           "page %d: %s: OCR read '%s'; the document prints '%s' elsewhere: "
           "repaired", n->page, n->where, s, best));
@@ -2875,6 +2914,104 @@ agree_names (BdxDisclosure *d)
       changed++;
     }
   return changed;
+}
+
+/* ---- codes that stop short of the table's tree ---------------------------------- */
+
+/* Flags the codes OCR read that leave a branch of their table's tree
+ * short: a 类 or 款 with no code under it, in a table that prints codes
+ * one level deeper or more.  The function classification is budgeted at
+ * its lowest level, so a table that itemizes 项 prints each 款 with its
+ * 项; a 5-digit code alone there is most often a 项 that lost two digits
+ * ("21001" for 2101101: narrow 1s run together), which no check sees
+ * when its parent's lost the same way or the checks fail on the parent
+ * row only.  Flagged, not changed: which 项 it was is not known.  A
+ * code that already carries a mark (low confidence, repaired) has its
+ * notice.  Returns how many were flagged. */
+static int
+flag_short_codes (BdxDisclosure *d)
+{
+  int flagged = 0;
+  for (guint i = 0; i < d->tables->len; i++)
+    {
+      BdxTable *t = g_ptr_array_index (d->tables, i);
+      for (guint r = 0; r < t->rows->len; r++)
+        {
+          BdxRow *row = g_ptr_array_index (t->rows, r);
+          size_t n = bdx_text_is_digits (row->code) ? strlen (row->code) : 0;
+          if ((n != 3 && n != 5) || !on_ocr_page (d, row)
+              || bdx_row_ocr_mark (row, BDX_OCR_FIELD_CODE) != NULL)
+            continue;
+          size_t deepest = 0;
+          gboolean child = FALSE;
+          for (guint k = 0; k < t->rows->len && !child; k++)
+            {
+              const BdxRow *o = g_ptr_array_index (t->rows, k);
+              if (o->side != row->side || !bdx_text_is_digits (o->code))
+                continue;
+              size_t m = strlen (o->code);
+              if (m == 3 || m == 5 || m == 7)
+                deepest = MAX (deepest, m);
+              child = m > n && strncmp (o->code, row->code, n) == 0;
+            }
+          if (child || deepest <= n)
+            continue;
+          g_ptr_array_add (d->notices, g_strdup_printf (
+              "page %d: %s, row %s: OCR read the code '%s', which has no code "
+              "under it where the table prints %zu-digit codes: it may be misread",
+              row->page, t->title ? t->title : t->id ? t->id : "?",
+              row->name ? row->name : "?", row->code, deepest));
+          bdx_row_add_ocr_mark (row, BDX_OCR_FIELD_CODE, row->code, -1, FALSE);
+          flagged++;
+        }
+    }
+  return flagged;
+}
+
+/* ---- titles whose marks do not pair --------------------------------------------- */
+
+/* Flags a table title OCR read with a quote or bracket that does not
+ * pair ("一般公共预算三公”经费支出表": the opening “ lost): a title
+ * prints its marks in pairs, so a character is missing or made up.  The
+ * title may still be known by its words; it is flagged, not changed.
+ * Returns how many were flagged. */
+static int
+flag_unpaired_titles (BdxDisclosure *d)
+{
+  static const gunichar pairs[][2] = {
+    { 0x201C, 0x201D }, /* “ ” */
+    { 0x2018, 0x2019 }, /* ‘ ’ */
+    { '(', ')' },
+    { 0x300A, 0x300B }, /* 《 》 */
+  };
+  int flagged = 0;
+  for (guint i = 0; i < d->tables->len; i++)
+    {
+      BdxTable *t = g_ptr_array_index (d->tables, i);
+      if (t->title == NULL || t->pages->len == 0
+          || !page_is_ocr (d, g_array_index (t->pages, int, 0)))
+        continue;
+      gboolean bad = FALSE;
+      for (guint k = 0; k < G_N_ELEMENTS (pairs) && !bad; k++)
+        {
+          int depth = 0;
+          for (const char *p = t->title; *p && depth >= 0;
+               p = g_utf8_next_char (p))
+            {
+              gunichar c = g_utf8_get_char (p);
+              depth += c == pairs[k][0] ? 1 : c == pairs[k][1] ? -1 : 0;
+            }
+          bad = depth != 0;
+        }
+      if (!bad)
+        continue;
+      g_ptr_array_add (d->notices, g_strdup_printf (
+          "page %d: OCR read the title '%s', whose quotes or brackets do not "
+          "pair: a character may be misread",
+          g_array_index (t->pages, int, 0), t->title));
+      flagged++;
+    }
+  return flagged;
 }
 
 int
@@ -2897,6 +3034,8 @@ bdx_ocr_repair (BdxDisclosure *d, const BdxPatterns *patterns, GError **error)
         break;
       repaired++;
     }
+  flag_short_codes (d);
+  flag_unpaired_titles (d);
   return repaired;
 }
 

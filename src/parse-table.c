@@ -28,7 +28,8 @@
  *    number an amount column; otherwise the header's last part, matched
  *    against label.*, marks codes (类/款/项/编码), names, projects and
  *    columns to skip (序号); a column neither marks is an amount column
- *    when its data cells are amounts.  A column of bare digits is a code
+ *    when its data cells are amounts (or misprinted ones, "1730,000.00",
+ *    which give a notice as their row is read).  A column of bare digits is a code
  *    column only left of the side's first amount column (a 2-digit
  *    amount "25" in a 三公 table is not a 款).  Header paths: the
  *    distinct header cells over a column, top-down, leaving out a cell
@@ -401,7 +402,31 @@ typedef enum {
   DATA_DIGITS,    /* bare digits only, like codes (201, 25) */
 } DataKind;
 
-/* How the data cells of logical column c look. */
+/* Text made of what amounts are made of (digits, grouping commas, a
+ * decimal point, a sign) that is no amount: "1730,000.00", a grouping
+ * comma lost or moved.  OCR misreads amounts so; a printed label is
+ * never so (codes are bare digits, which are amounts). */
+static gboolean
+misprinted_amount (const char *text)
+{
+  gboolean digit = FALSE, separator = FALSE;
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digit = TRUE;
+      else if (*p == ',' || *p == '.')
+        separator = TRUE;
+      else if (*p != '-' && *p != '(' && *p != ')' && *p != ' ')
+        return FALSE;
+    }
+  return digit && separator;
+}
+
+/* How the data cells of logical column c look.  A misprinted amount
+ * counts as an amount: one misread cell must not turn a column of
+ * amounts into a column of names (and the table into two panels, every
+ * amount of the column lost without a word); the cell itself gives a
+ * notice when its row is read (not an amount). */
 static DataKind
 data_kind (const Ctx *cx, const GArray *parts, int c)
 {
@@ -417,8 +442,12 @@ data_kind (const Ctx *cx, const GArray *parts, int c)
           if (!own || *cell->text == '\0')
             continue;
           if (!bdx_money_is_amount (cell->text))
-            return DATA_TEXT;
-          if (!tmatch (cx, "code_digits", cell->text, NULL))
+            {
+              if (!misprinted_amount (cell->text))
+                return DATA_TEXT;
+              seen = DATA_AMOUNTS;
+            }
+          else if (!tmatch (cx, "code_digits", cell->text, NULL))
             seen = DATA_AMOUNTS;
           else if (seen == DATA_NONE)
             seen = DATA_DIGITS;
@@ -784,15 +813,21 @@ parse_row (const RowCtx *rc, int r, BdxSide side, int panel, int label_panel)
               /* A lone 一 in an amount cell is the dash printed for zero,
                * read by OCR as the character it looks like. */
               const char *text = strcmp (cell->text, "一") == 0 ? "-" : cell->text;
+              gboolean misread = FALSE;
               if (!bdx_money_parse (text, rc->unit, &m, &err))
                 {
                   if (!is_empty_note (cx, cell->text))
-                    notice (cx->d, "%s: page %d: cell '%s' in column '%s' "
-                            "is not an amount",
-                            rc->label, row->page, cell->text, col->path);
+                    {
+                      notice (cx->d, "%s: page %d: cell '%s' in column '%s' "
+                              "is not an amount",
+                              rc->label, row->page, cell->text, col->path);
+                      /* On an OCR page, what OCR read stays with the
+                       * row ("1730,000.00", a comma lost). */
+                      misread = bdx_disclosure_page_is_ocr (cx->d, row->page);
+                    }
                   m = BDX_MONEY_BLANK;
                 }
-              if (cell->confidence < BDX_OCR_LOW_CONFIDENCE)
+              if (cell->confidence < BDX_OCR_LOW_CONFIDENCE || misread)
                 bdx_row_add_ocr_mark (row, (int) row->values->len, cell->text,
                                       (int) (cell->confidence * 100 + 0.5f),
                                       FALSE);

@@ -168,7 +168,10 @@ BDX_API int bdx_ocr_reread_cells (BdxOcrEngine *e, const BdxOcrImage *img,
  * that value and a notice keeps what OCR
  * read: "page 8: 表3 row 行政运行, column 基本支出: OCR read '54.01'; every
  * check holds with '54.81': repaired".  An amount no check confirms is
- * never changed (its low confidence is already in a notice).  Runs
+ * never changed (its low confidence is already in a notice).  Last, a
+ * 类 or 款 code OCR read with no code under it, in a table that prints
+ * deeper codes (a 项 that lost two digits: "21001" for 2101101), gets a
+ * notice and an `ocr` mark, and stays as read.  Runs
  * bdx_validate() again after each repair; d->checks is current on
  * return.  Returns the number of cells repaired, or -1 with the error of
  * bdx_validate(). */

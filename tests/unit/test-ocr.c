@@ -873,6 +873,56 @@ test_repair (void)
   g_assert_cmpint (bdx_ocr_repair (d, p, &error), ==, 1);
   g_assert_cmpstr (row->code, ==, "2014101");
 
+  /* 表3's three 项 of 21011 read with two digits lost (21001, 21002,
+   * 21003): several codes would do for each and none is repaired, but
+   * each such 款 with no 项 under it, in a table of 项, is flagged. */
+  BdxRow *kids[3] = { NULL, NULL, NULL };
+  static const char *const kid_codes[] = { "2101101", "2101102", "2101103" };
+  static const char *const kid_read[] = { "21001", "21002", "21003" };
+  for (guint r = 0; r < t->rows->len; r++)
+    for (guint k = 0; k < G_N_ELEMENTS (kids); k++)
+      if (g_strcmp0 (((BdxRow *) g_ptr_array_index (t->rows, r))->code, kid_codes[k]) == 0)
+        kids[k] = g_ptr_array_index (t->rows, r);
+  for (guint k = 0; k < G_N_ELEMENTS (kids); k++)
+    {
+      g_assert_nonnull (kids[k]);
+      g_free (kids[k]->code);
+      kids[k]->code = g_strdup (kid_read[k]);
+      kids[k]->level = 2;
+      g_clear_pointer (&kids[k]->ocr, g_array_unref);
+    }
+  g_assert_true (bdx_validate (d, p, NULL, &error));
+  notices = d->notices->len;
+  bdx_ocr_repair (d, p, &error);
+  g_assert_no_error (error);
+  for (guint k = 0; k < G_N_ELEMENTS (kids); k++)
+    {
+      if (strcmp (kids[k]->code, kid_codes[k]) == 0)
+        continue; /* repaired after all */
+      g_assert_cmpstr (kids[k]->code, ==, kid_read[k]);
+      m = bdx_row_ocr_mark (kids[k], BDX_OCR_FIELD_CODE);
+      g_assert_nonnull (m);
+      g_assert_cmpstr (m->read, ==, kid_read[k]);
+      g_autofree char *quote = g_strdup_printf ("page 8: 部门支出总体情况表, row %s: "
+                                                "OCR read the code '%s'",
+                                                kids[k]->name, kid_read[k]);
+      gboolean said = FALSE;
+      for (guint i = notices; i < d->notices->len; i++)
+        said = said || g_str_has_prefix (d->notices->pdata[i], quote);
+      g_assert_true (said);
+    }
+  /* A 类 and its 款 with their 项 are not flagged. */
+  for (guint i = notices; i < d->notices->len; i++)
+    g_assert_null (strstr (d->notices->pdata[i], "'2101101'"));
+  for (guint k = 0; k < G_N_ELEMENTS (kids); k++)
+    {
+      g_free (kids[k]->code);
+      kids[k]->code = g_strdup (kid_codes[k]);
+      kids[k]->level = 3;
+      g_clear_pointer (&kids[k]->ocr, g_array_unref);
+    }
+  g_assert_true (bdx_validate (d, p, NULL, &error));
+
   /* The department's name, printed over every table, misread once on an
    * OCR page: the other printings settle it.  A short name is left. */
   int page12 = 12;
@@ -899,6 +949,74 @@ test_repair (void)
   g_assert_true (m->repaired);
   g_free (short_name->name);
   short_name->name = g_steal_pointer (&was);
+
+  /* A class name that 表1 and 表4 print once each, misread in 表1 and
+   * read without doubt: which of the two is right is not known; both are
+   * flagged, neither changed. */
+  BdxRow *twice[2] = { NULL, NULL };
+  static const char *const twice_tables[] = { "revenue_expenditure_summary", "fiscal_summary" };
+  for (guint k = 0; k < G_N_ELEMENTS (twice); k++)
+    {
+      BdxTable *tt = bdx_disclosure_lookup_table (d, twice_tables[k]);
+      g_assert_nonnull (tt);
+      for (guint r = 0; r < tt->rows->len && twice[k] == NULL; r++)
+        if (g_strcmp0 (((BdxRow *) g_ptr_array_index (tt->rows, r))->name,
+                       "自然资源海洋气象等支出") == 0)
+          twice[k] = g_ptr_array_index (tt->rows, r);
+      g_assert_nonnull (twice[k]);
+      g_assert_null (bdx_row_ocr_mark (twice[k], BDX_OCR_FIELD_NAME));
+      int pg = twice[k]->page;
+      g_array_append_val (d->source.ocr_pages, pg);
+    }
+  g_free (twice[0]->name);
+  twice[0]->name = g_strdup ("自然资源海详气象等支出");
+  g_assert_true (bdx_validate (d, p, NULL, &error));
+  notices = d->notices->len;
+  g_assert_cmpint (bdx_ocr_repair (d, p, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpstr (twice[0]->name, ==, "自然资源海详气象等支出");
+  g_assert_cmpstr (twice[1]->name, ==, "自然资源海洋气象等支出");
+  for (guint k = 0; k < G_N_ELEMENTS (twice); k++)
+    {
+      m = bdx_row_ocr_mark (twice[k], BDX_OCR_FIELD_NAME);
+      g_assert_nonnull (m);
+      g_assert_cmpstr (m->read, ==, twice[k]->name);
+      g_assert_false (m->repaired);
+    }
+  g_assert_cmpuint (d->notices->len, ==, notices + 2);
+  g_autofree char *said = g_strdup_printf ("page %d: 部门收支总体情况表: OCR read "
+                                           "'自然资源海详气象等支出'; the document prints "
+                                           "'自然资源海洋气象等支出' elsewhere: one of them "
+                                           "is misread", twice[0]->page);
+  gboolean found = FALSE;
+  for (guint i = notices; i < d->notices->len; i++)
+    found = found || strcmp (d->notices->pdata[i], said) == 0;
+  g_assert_true (found);
+
+  /* A title OCR read with its opening quote lost is flagged; a title
+   * whose marks pair is not. */
+  BdxTable *t10 = bdx_disclosure_lookup_table (d, "three_public_expenses");
+  g_assert_nonnull (t10);
+  g_assert_nonnull (strstr (t10->title, "“三公”"));
+  int pg10 = g_array_index (t10->pages, int, 0);
+  g_array_append_val (d->source.ocr_pages, pg10);
+  notices = d->notices->len;
+  g_assert_cmpint (bdx_ocr_repair (d, p, &error), ==, 0);
+  for (guint i = notices; i < d->notices->len; i++)
+    g_assert_null (strstr (d->notices->pdata[i], "do not pair"));
+  g_autofree char *title = t10->title;
+  t10->title = g_strdup ("一般公共预算三公”经费支出表");
+  notices = d->notices->len;
+  g_assert_cmpint (bdx_ocr_repair (d, p, &error), ==, 0);
+  g_autofree char *flag = g_strdup_printf ("page %d: OCR read the title "
+                                           "'一般公共预算三公”经费支出表', whose quotes "
+                                           "or brackets do not pair", pg10);
+  found = FALSE;
+  for (guint i = notices; i < d->notices->len; i++)
+    found = found || g_str_has_prefix (d->notices->pdata[i], flag);
+  g_assert_true (found);
+  g_free (t10->title);
+  t10->title = g_steal_pointer (&title);
 }
 
 int

@@ -157,6 +157,94 @@ test_title_lost_numeral (void)
   t = parse_page (latin, p, d2);
   g_assert_cmpstr (t->title, ==, "部门支出总体情况表");
   g_assert_cmpstr (t->id, ==, "expenditure_summary");
+
+  /* A speck read as a character before the numbering ("和六、"). */
+  g_autoptr (BdxPage) speck = table_page_full ("", 40, "和六、部门支出总体情况表", "单位:万元");
+  g_autoptr (BdxDisclosure) d3 = bdx_disclosure_new ();
+  t = parse_page (speck, p, d3);
+  g_assert_cmpstr (t->title, ==, "部门支出总体情况表");
+  g_assert_cmpstr (t->id, ==, "expenditure_summary");
+  g_assert_cmpint (t->number, ==, 6);
+}
+
+/* A page of 表3 with its amounts in two columns (基本支出, 项目支出);
+ * the 一般公共服务支出 row's 项目支出 cell prints `project`. */
+static BdxPage *
+amounts_page (const char *project)
+{
+  BdxPage *page = bdx_page_new (1, 595, 842);
+  page->rules_known = TRUE;
+  put_text (page, 40, 51, 12, "表3");
+  put_text (page, 220, 70, 18, "部门支出总体情况表");
+  put_text (page, 480, 100, 10.5, "单位:元");
+  static const double ys[] = { 120, 140, 160, 180 };
+  static const double xs[] = { 40, 220, 390, 560 };
+  for (guint i = 0; i < G_N_ELEMENTS (ys); i++)
+    {
+      BdxRule r = { xs[0], ys[i], xs[G_N_ELEMENTS (xs) - 1], ys[i] + 0.5 };
+      g_array_append_val (page->hrules, r);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (xs); i++)
+    {
+      BdxRule r = { xs[i], ys[0], xs[i] + 0.5, ys[G_N_ELEMENTS (ys) - 1] };
+      g_array_append_val (page->vrules, r);
+    }
+  put_text (page, 45, 124, 10.5, "科目名称");
+  put_text (page, 225, 124, 10.5, "基本支出");
+  put_text (page, 395, 124, 10.5, "项目支出");
+  put_text (page, 45, 144, 10.5, "总计");
+  put_text (page, 330, 144, 10.5, "12.50");
+  put_text (page, 480, 144, 10.5, "1,730,000.00");
+  put_text (page, 45, 164, 10.5, "一般公共服务支出");
+  put_text (page, 330, 164, 10.5, "12.50");
+  put_text (page, 480, 164, 10.5, project);
+  return page;
+}
+
+/* An amount with a grouping comma lost ("1730,000.00", as OCR reads a
+ * rough scan) is not an amount, but it does not make its column a
+ * column of names (a second panel, the column's amounts lost without a
+ * word): the column keeps its amounts, the cell is blank, a notice says
+ * so and, on an OCR page, the row's ocr mark keeps what was read. */
+static void
+test_misprinted_amount (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = bdx_patterns_default_dir ();
+  g_autoptr (BdxPatterns) p = bdx_patterns_load (dir, &error);
+  g_assert_no_error (error);
+
+  g_autoptr (BdxPage) page = amounts_page ("1730,000.00");
+  g_autoptr (BdxDisclosure) d = bdx_disclosure_new ();
+  int page1 = 1;
+  g_array_append_val (d->source.ocr_pages, page1);
+  BdxTable *t = parse_page (page, p, d);
+  g_assert_cmpstr (t->id, ==, "expenditure_summary");
+  g_assert_cmpuint (t->columns->len, ==, 2);
+  g_assert_cmpstr (((BdxColumn *) g_ptr_array_index (t->columns, 1))->id, ==, "project");
+  g_assert_cmpuint (t->rows->len, ==, 2);
+  const BdxRow *total = g_ptr_array_index (t->rows, 0);
+  const BdxRow *row = g_ptr_array_index (t->rows, 1);
+  g_assert_cmpint (total->panel, ==, 0);
+  g_assert_cmpint (row->panel, ==, 0);
+  g_assert_cmpint (g_array_index (total->values, BdxMoney, 1).fen, ==, 173000000);
+  g_assert_false (g_array_index (row->values, BdxMoney, 1).present);
+  gboolean said = FALSE;
+  for (guint i = 0; i < d->notices->len; i++)
+    said = said || (strstr (d->notices->pdata[i], "'1730,000.00'") != NULL
+                    && strstr (d->notices->pdata[i], "is not an amount") != NULL);
+  g_assert_true (said);
+  /* On an OCR page the row keeps what OCR read. */
+  const BdxOcrMark *m = bdx_row_ocr_mark (row, 1);
+  g_assert_nonnull (m);
+  g_assert_cmpstr (m->read, ==, "1730,000.00");
+  g_assert_false (m->repaired);
+
+  /* Words in the cell are a label, as before. */
+  g_autoptr (BdxPage) named = amounts_page ("公共数据");
+  g_autoptr (BdxDisclosure) d2 = bdx_disclosure_new ();
+  t = parse_page (named, p, d2);
+  g_assert_cmpuint (t->columns->len, ==, 1);
 }
 
 int
@@ -167,5 +255,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/segment/unit-semicolon", test_unit_semicolon);
   g_test_add_func ("/segment/title-lost-numeral", test_title_lost_numeral);
   g_test_add_func ("/segment/title-over-two-lines", test_title_over_two_lines);
+  g_test_add_func ("/segment/misprinted-amount", test_misprinted_amount);
   return g_test_run ();
 }
