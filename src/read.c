@@ -874,6 +874,22 @@ render_surface (BdxReader *r, int W, int H, GError **error)
   return FALSE;
 }
 
+/* Renders pp into r's surface (render_surface) at s pixels a point, on
+ * white; with `text` false the glyphs are left out (render-notext.h). */
+static void
+paint_page (BdxReader *r, PopplerPage *pp, double s, gboolean text)
+{
+  g_autoptr (cairo_t) cr = cairo_create (r->surf);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, s, s);
+  if (text)
+    poppler_page_render (pp, cr);
+  else
+    bdx__render_notext (pp, cr);
+  cairo_surface_flush (r->surf);
+}
+
 /* Whether 32 pixels from p are all white, in vector registers where
  * the compiler has them (a GNU extension, as g_autoptr is). */
 typedef guint32 Px4 __attribute__ ((vector_size (16)));
@@ -983,12 +999,7 @@ render_for_rules (BdxReader *r, PopplerPage *pp, int index, double w,
     return TRUE;
   if (!render_surface (r, W, H, error))
     return FALSE;
-  g_autoptr (cairo_t) cr = cairo_create (r->surf);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, s, s);
-  bdx__render_notext (pp, cr);
-  cairo_surface_flush (r->surf);
+  paint_page (r, pp, s, FALSE);
   r->rendered_index = index;
   return TRUE;
 }
@@ -1117,12 +1128,7 @@ bdx_reader_page_is_blank (BdxReader *r, int index)
       || !render_surface (r, W, H, NULL))
     return FALSE;
   r->rendered_index = -1; /* the render for rules is overwritten */
-  g_autoptr (cairo_t) cr = cairo_create (r->surf);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, s, s);
-  poppler_page_render (pp, cr);
-  cairo_surface_flush (r->surf);
+  paint_page (r, pp, s, TRUE);
 
   int stride = cairo_image_surface_get_stride (r->surf);
   const guint8 *data = cairo_image_surface_get_data (r->surf);
