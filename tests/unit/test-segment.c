@@ -6,6 +6,24 @@
 #include "bdx/parse.h"
 #include "bdx/segment.h"
 
+/* Rules of a grid: a horizontal rule at each ys[], a vertical one at each
+ * xs[], each from the first line across to the last. */
+static void
+put_grid (BdxPage *page, const double *xs, guint nx, const double *ys,
+          guint ny)
+{
+  for (guint i = 0; i < ny; i++)
+    {
+      BdxRule r = { xs[0], ys[i], xs[nx - 1], ys[i] + 0.5 };
+      g_array_append_val (page->hrules, r);
+    }
+  for (guint i = 0; i < nx; i++)
+    {
+      BdxRule r = { xs[i], ys[0], xs[i] + 0.5, ys[ny - 1] };
+      g_array_append_val (page->vrules, r);
+    }
+}
+
 /* Writes `text` on page from (x, y), one glyph every `size` points. */
 static void
 put_text (BdxPage *page, double x, double y, double size, const char *text)
@@ -39,16 +57,7 @@ table_page_full (const char *number_line, double number_x, const char *title,
   put_text (page, 480, 100, 10.5, unit_line);
   static const double ys[] = { 120, 140, 160, 180 };
   static const double xs[] = { 40, 300, 560 };
-  for (guint i = 0; i < G_N_ELEMENTS (ys); i++)
-    {
-      BdxRule r = { xs[0], ys[i], xs[2], ys[i] + 0.5 };
-      g_array_append_val (page->hrules, r);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (xs); i++)
-    {
-      BdxRule r = { xs[i], ys[0], xs[i] + 0.5, ys[3] };
-      g_array_append_val (page->vrules, r);
-    }
+  put_grid (page, xs, G_N_ELEMENTS (xs), ys, G_N_ELEMENTS (ys));
   put_text (page, 45, 124, 10.5, "科目名称");
   put_text (page, 305, 124, 10.5, "合计");
   put_text (page, 45, 144, 10.5, "总计");
@@ -179,16 +188,7 @@ amounts_page (const char *project)
   put_text (page, 480, 100, 10.5, "单位:元");
   static const double ys[] = { 120, 140, 160, 180 };
   static const double xs[] = { 40, 220, 390, 560 };
-  for (guint i = 0; i < G_N_ELEMENTS (ys); i++)
-    {
-      BdxRule r = { xs[0], ys[i], xs[G_N_ELEMENTS (xs) - 1], ys[i] + 0.5 };
-      g_array_append_val (page->hrules, r);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (xs); i++)
-    {
-      BdxRule r = { xs[i], ys[0], xs[i] + 0.5, ys[G_N_ELEMENTS (ys) - 1] };
-      g_array_append_val (page->vrules, r);
-    }
+  put_grid (page, xs, G_N_ELEMENTS (xs), ys, G_N_ELEMENTS (ys));
   put_text (page, 45, 124, 10.5, "科目名称");
   put_text (page, 225, 124, 10.5, "基本支出");
   put_text (page, 395, 124, 10.5, "项目支出");
