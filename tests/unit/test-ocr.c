@@ -486,6 +486,17 @@ test_read_dash_for_yi (void)
   assert_lines_with (l, "项目支出情况表", "一般公共预算项目支出情况表");
 }
 
+/* Cell (row, col) of g reads `text`, or is flagged: its confidence is
+ * below the low mark.  Never silently wrong. */
+static void
+assert_right_or_flagged (const BdxGrid *g, int row, int col, const char *text)
+{
+  const BdxCell *c = bdx_grid_cell (g, row, col);
+  g_assert_nonnull (c);
+  if (strcmp (c->text, text) != 0)
+    g_assert_cmpfloat (c->confidence, <, BDX_OCR_LOW_CONFIDENCE);
+}
+
 /* Names of 表1 that the page and the cell read differently: whichever is
  * kept, it is right or flagged (below the low mark), never silently
  * wrong ("有资本经营预算拨款" for "国有资本经营预算拨款" at 0.96). */
@@ -502,12 +513,7 @@ test_read_disagreeing_names (void)
     const char *name;
   } want[] = { { 9, "3.国有资本经营预算拨款" }, { 23, "国有资本经营预算拨款" } };
   for (guint i = 0; i < G_N_ELEMENTS (want); i++)
-    {
-      const BdxCell *c = bdx_grid_cell (g, want[i].row, 0);
-      g_assert_nonnull (c);
-      if (strcmp (c->text, want[i].name) != 0)
-        g_assert_cmpfloat (c->confidence, <, BDX_OCR_LOW_CONFIDENCE);
-    }
+    assert_right_or_flagged (g, want[i].row, 0, want[i].name);
 }
 
 /* A header cell over three columns, "资金来源", that tesseract's
@@ -626,12 +632,7 @@ test_read_numbers_tie_breaker (void)
   } want[] = { { 3, 4, "47,318,237.96" }, { 3, 5, "17,907,099.86" }, { 4, 4, "1,017,206.73" },
                { 4, 0, "208" } };
   for (guint i = 0; i < G_N_ELEMENTS (want); i++)
-    {
-      const BdxCell *c = bdx_grid_cell (g, want[i].row, want[i].col);
-      g_assert_nonnull (c);
-      if (strcmp (c->text, want[i].text) != 0)
-        g_assert_cmpfloat (c->confidence, <, BDX_OCR_LOW_CONFIDENCE);
-    }
+    assert_right_or_flagged (g, want[i].row, want[i].col, want[i].text);
   g_assert_cmpstr (cell_text (g, 3, 4), ==, "47,318,237.96");
 }
 
