@@ -13,9 +13,11 @@
  *    character whose NFKC form is several characters ("㈠" → "(一)")
  *    splits its box evenly.
  * 3. Rules: poppler-glib exposes no vector paths, so render the page
- *    (default 1.5 px/pt, RGB16_565) without its text (render-notext.h),
- *    take every glyph box out, and what stays dark and thin and long is
- *    a ruling line:
+ *    (default 1.5 px/pt) without its text (render-notext.h) into masks
+ *    of its ink: straight from its drawing operations where they are
+ *    axis-aligned lines and boxes, as on nearly every table page
+ *    (render-ink.h), else through a raster (RGB16_565).  Take every glyph
+ *    box out, and what stays dark and thin and long is a ruling line:
  *
  *        +-------+--------+        rows of dark pixels ≥ MIN_RULE_PT long
  *        | 总计  | 417.37 |   →    whose neighbours 1.5 pt above and below
@@ -42,6 +44,7 @@
 #include "bdx/error.h"
 #include "bdx/text.h"
 #include "ocr-libs.h"
+#include "render-ink.h"
 #include "render-notext.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
@@ -71,8 +74,8 @@ struct _BdxReader {
    * same PopplerPage is rendered first (bdx_reader_read_page). */
   PopplerPage *last_page;
   int last_index;
-  /* The page whose render for rules is in surf (-1: none), and the last
-   * page rules were looked for on. */
+  /* The page whose render for rules is in the ink masks (-1: none),
+   * and the last page rules were looked for on. */
   int rendered_index;
   int ruled_index;
   /* Buffers for finding rules, kept from page to page: pages of one
@@ -733,20 +736,6 @@ run_end (const guint64 *line, int start, int words)
   return words * 64 - 1;
 }
 
-/* Sets bits [a, b) of a line of a bit mask. */
-static void
-set_bits (guint64 *line, int a, int b)
-{
-  for (int w = a >> 6; a < b; w++)
-    {
-      int lo = a & 63, hi = MIN (64, lo + (b - a));
-      guint64 m = (hi == 64 ? ~G_GUINT64_CONSTANT (0) : (G_GUINT64_CONSTANT (1) << hi) - 1)
-                  & (~G_GUINT64_CONSTANT (0) << lo);
-      line[w] |= m;
-      a += hi - lo;
-    }
-}
-
 /* Scans an ink mask, `outer` lines of `inner` pixels each, for thin
  * runs along the lines; runs on neighbouring lines that overlap merge.
  * A run goes on through erased pixels (text painted over it) when the
@@ -909,15 +898,9 @@ white32 (const guint8 *p)
 /* The ink test divides DARK_LEVEL into 5- and 6-bit steps. */
 G_STATIC_ASSERT (DARK_LEVEL % 8 == 0);
 
-/* Ink masks of the rendered page: r->ink, W × H, and its transpose
- * r->inkt (columns as rows, for scan_runs).  Ink is a pixel whose
- * darkest channel is below DARK_LEVEL (see render_surface for the 5-
- * and 6-bit channels).  Most of a page is white: blocks of 32 pixels
- * are tested for white at once, others are classified 8 pixels at a
- * time, and only ink is written into the cleared masks, so the
- * transpose costs nothing for white. */
+/* r->ink and r->inkt for a W × H page, cleared. */
 static void
-build_masks (BdxReader *r, cairo_surface_t *surf, int W, int H)
+clear_masks (BdxReader *r, int W, int H)
 {
   int wpl = (W + 63) / 64, wplt = (H + 63) / 64;
   gsize size = MAX ((gsize) wpl * H, (gsize) wplt * W) * sizeof (guint64);
@@ -929,9 +912,24 @@ build_masks (BdxReader *r, cairo_surface_t *surf, int W, int H)
       r->inkt = g_malloc (size);
       r->ink_size = size;
     }
+  memset (r->ink, 0, (gsize) wpl * H * sizeof (guint64));
+  memset (r->inkt, 0, (gsize) wplt * W * sizeof (guint64));
+}
+
+/* Ink masks of the rendered page: r->ink, W × H, and its transpose
+ * r->inkt (columns as rows, for scan_runs).  Ink is a pixel whose
+ * darkest channel is below DARK_LEVEL (see render_surface for the 5-
+ * and 6-bit channels).  Most of a page is white: blocks of 32 pixels
+ * are tested for white at once, others are classified 8 pixels at a
+ * time, and only ink is written into the cleared masks, so the
+ * transpose costs nothing for white. */
+static void
+build_masks (BdxReader *r, cairo_surface_t *surf, int W, int H)
+{
+  int wplt = (H + 63) / 64;
+  clear_masks (r, W, H);
   guint64 *ink = r->ink, *inkt = r->inkt;
-  memset (ink, 0, (gsize) wpl * H * sizeof (guint64));
-  memset (inkt, 0, (gsize) wplt * W * sizeof (guint64));
+  int wpl = (W + 63) / 64;
 
   int stride = cairo_image_surface_get_stride (surf);
   const guint8 *data = cairo_image_surface_get_data (surf);
@@ -986,8 +984,10 @@ build_masks (BdxReader *r, cairo_surface_t *surf, int W, int H)
     }
 }
 
-/* Renders page `index` for rules into r->surf.  Rendered before its
- * text is read, the page gets its text layer from this render. */
+/* Renders page `index` for rules into the ink masks r->ink and r->inkt:
+ * from its drawing operations where they are simple enough
+ * (render-ink.h), else in pixels.  Rendered before its text is read,
+ * the page gets its text layer from this render. */
 static gboolean
 render_for_rules (BdxReader *r, PopplerPage *pp, int index, double w,
                   double h, GError **error)
@@ -997,9 +997,16 @@ render_for_rules (BdxReader *r, PopplerPage *pp, int index, double w,
   r->rendered_index = -1;
   if (W <= 0 || H <= 0 || (guint64) W * H > MAX_RENDER_PIXELS)
     return TRUE;
-  if (!render_surface (r, W, H, error))
-    return FALSE;
-  paint_page (r, pp, s, FALSE);
+  clear_masks (r, W, H);
+  BdxInkMasks m = { W, H, DARK_LEVEL, r->ink, r->inkt };
+  if (r->opts.raster_rules || !bdx__render_ink (pp, s, &m))
+    {
+      g_debug ("page %d: rules from a raster render", index + 1);
+      if (!render_surface (r, W, H, error))
+        return FALSE;
+      paint_page (r, pp, s, FALSE);
+      build_masks (r, r->surf, W, H);
+    }
   r->rendered_index = index;
   return TRUE;
 }
@@ -1030,7 +1037,11 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
   if (r->rendered_index != page->number - 1
       && !render_for_rules (r, pp, page->number - 1, page->width, page->height, error))
     return FALSE;
-  cairo_surface_t *surf = r->surf;
+  if (r->rendered_index != page->number - 1)
+    {
+      page->rules_known = FALSE; /* not rendered: layout falls back to text */
+      return TRUE;
+    }
 
   /* The text is left out: glyphs are not drawn (render-notext.h), and
    * all glyph boxes, grown a little, are erased.  Grown, because where
@@ -1057,12 +1068,11 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
       if (x1 <= x0 || y1 <= y0)
         continue;
       for (int y = y0; y < y1; y++)
-        set_bits (erased + (gsize) y * wpl, x0, x1);
+        bdx__set_bits (erased + (gsize) y * wpl, x0, x1);
       for (int x = x0; x < x1; x++)
-        set_bits (erasedt + (gsize) x * wplt, y0, y1);
+        bdx__set_bits (erasedt + (gsize) x * wplt, y0, y1);
     }
 
-  build_masks (r, surf, W, H);
   /* Erased pixels are no ink. */
   for (gsize k = 0, n = (gsize) ((W + 63) / 64) * H; k < n; k++)
     r->ink[k] &= ~erased[k];
@@ -1127,7 +1137,6 @@ bdx_reader_page_is_blank (BdxReader *r, int index)
   if (W <= 0 || H <= 0 || (guint64) W * H > MAX_RENDER_PIXELS
       || !render_surface (r, W, H, NULL))
     return FALSE;
-  r->rendered_index = -1; /* the render for rules is overwritten */
   paint_page (r, pp, s, TRUE);
 
   int stride = cairo_image_surface_get_stride (r->surf);

@@ -42,6 +42,33 @@ cairo_show_glyphs (cairo_t *cr, const cairo_glyph_t *glyphs, int num_glyphs)
   f (cr, glyphs, num_glyphs);
 }
 
+/* Poppler shows text with this instead where the target keeps text
+ * (a PDF or a recording surface, as render-ink.c uses). */
+typedef void (*ShowTextGlyphs) (cairo_t *, const char *, int, const cairo_glyph_t *,
+                                int, const cairo_text_cluster_t *, int,
+                                cairo_text_cluster_flags_t);
+
+__attribute__ ((visibility ("default"))) void
+cairo_show_text_glyphs (cairo_t *cr, const char *utf8, int utf8_len,
+                        const cairo_glyph_t *glyphs, int num_glyphs,
+                        const cairo_text_cluster_t *clusters, int num_clusters,
+                        cairo_text_cluster_flags_t cluster_flags)
+{
+  static ShowTextGlyphs real;
+  if (skip_glyphs)
+    return;
+  ShowTextGlyphs f = __atomic_load_n (&real, __ATOMIC_ACQUIRE);
+  if (f == NULL)
+    {
+      void *sym = dlsym (RTLD_NEXT, "cairo_show_text_glyphs");
+      memcpy (&f, &sym, sizeof f);
+      if (f == NULL)
+        return;
+      __atomic_store_n (&real, f, __ATOMIC_RELEASE);
+    }
+  f (cr, utf8, utf8_len, glyphs, num_glyphs, clusters, num_clusters, cluster_flags);
+}
+
 void
 bdx__render_notext (PopplerPage *page, cairo_t *cr)
 {

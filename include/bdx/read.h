@@ -88,6 +88,10 @@ typedef struct {
    * 1.5, where a 0.5 pt rule still darkens a pixel to grey: 2 gave the
    * same tables on every test document and cost 8 % more instructions. */
   double rules_scale;
+  /* Find rules in a raster render of every page, never straight from
+   * its drawing operations: slower, the same rules give or take a
+   * pixel; there to compare the two. */
+  gboolean raster_rules;
 } BdxReadOptions;
 
 #define BDX_DEFAULT_MAX_GLYPHS 200000u
