@@ -91,7 +91,8 @@ typedef struct {
   guint failed;       /* failures stored */
   guint failed_by[BDX_FAIL_N_REASONS];
   guint unreadable;   /* inputs that could not be read (no hash) */
-  guint running;      /* workers now */
+  guint running;      /* documents' processes running now */
+  guint queued;       /* documents taken, waiting for a worker to start */
   gint64 elapsed_us;
   gint64 max_rss_kb;  /* the largest peak resident memory of a worker */
 } BdxHarvestStats;

@@ -182,7 +182,7 @@ rate_of (const BdxHarvestStats *s, char *eta, gsize size)
   double secs = s->elapsed_us / 1e6;
   guint worked = s->done + s->failed;
   double rate = secs > 0 ? worked / secs : 0;
-  guint left = s->inputs - s->seen + s->running;
+  guint left = s->inputs - s->seen + s->running + s->queued;
   if (rate > 0)
     format_duration (eta, size, left / rate);
   else
@@ -197,7 +197,8 @@ show_progress (const BdxHarvestStats *s, gpointer data)
   if (p->quiet)
     return;
   gint64 now = g_get_monotonic_time ();
-  gboolean finished = s->seen == s->inputs && s->running == 0;
+  gboolean finished
+      = s->seen == s->inputs && s->running == 0 && s->queued == 0;
   if (p->tty)
     {
       if (now - p->last < 200000 && !finished)
