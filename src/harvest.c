@@ -5,25 +5,29 @@
  *     list of paths, in a stable order.
  *  2. Open the dataset directory (which locks it) and remove the
  *     temporary files of JSON written when a run was killed.
- *  3. Loop until every input is handled and no worker runs:
- *     a. while fewer than `jobs` workers run, take the next input: hash
- *        it (or trust the stored hash of an unchanged path), and
+ *  3. Loop until every input is handled and no worker is in flight:
+ *     a. while a worker server has room — nothing running, or nothing
+ *        queued behind what runs — hand it a document: one back from a
+ *        server that died, or else the next input: hash it (or trust
+ *        the stored hash of an unchanged path), and
  *          - another shard's: pass;
  *          - in flight or done in this run: note the path;
  *          - in the dataset already: note the path, skip;
  *          - its JSON left by a killed run: load and store it;
- *          - else: have a free worker server fork a process for it
- *            (starting the server first if it is not running);
- *     b. poll the workers' output pipes and the servers' sockets, which
- *        report each process's exit, at most 250 ms;
- *     c. reap the workers that exited; once new workers are started in
- *        their place (a), store each result (a document, or a failure
- *        with its reason) in one transaction;
+ *          - else: send the server a request (starting the server first
+ *            if it is not running), without waiting for its answer;
+ *     b. poll the workers' output pipes and the servers' sockets, at
+ *        most 250 ms;
+ *     c. take the servers' reports: a document's process STARTED (its
+ *        clock starts) or EXITED (the server forks the queued one at
+ *        once); once new requests are sent (a), store each result (a
+ *        document, or a failure with its reason) in one transaction;
  *     d. kill (the process group of) a worker past its deadline, or past
  *        its memory where the address-space limit cannot be used;
  *     e. report progress.
- *  4. On a stop request or a fatal error: kill the workers, reap them,
- *     keep what is stored.
+ *  4. On a stop request or a fatal error: kill the workers (a queued
+ *     one as soon as its server starts it), wait for them, keep what is
+ *     stored.
  *
  *   inputs ──► hash ──► skip? ──► server forks ──► JSON ──► load ──► put
  *                                    │  (own pgid, rlimits,        (one
@@ -70,13 +74,29 @@
 #define OUTPUT_KEEP 8192 /* bytes of a worker's output kept */
 #define TICK_MS 250
 
-typedef struct Server Server;
+/* A document on its way through a worker server:
+ *
+ *   PENDING ──request──► QUEUED ──STARTED──► RUNNING ──EXITED──► EXITED
+ *      ▲                   │                    │                (stored)
+ *      └── server died ────┘                    └── server died: EXITED,
+ *          (not its fault: handed out again)        as killed (a crash)
+ *
+ * Only a RUNNING worker has a pid, and so only it is ever killed: a
+ * QUEUED one has no process yet, and kill (-0, …) would be the
+ * harvest's own process group. */
+typedef enum
+{
+  WORKER_PENDING, /* to be handed to a server: new, or back from a dead one */
+  WORKER_QUEUED,  /* requested of a server that has not reported its start */
+  WORKER_RUNNING, /* started: its pid is known and its clock runs */
+  WORKER_EXITED,  /* its exit reported; its result is to be stored */
+} WorkerState;
 
 typedef struct
 {
-  pid_t pid;  /* the process extracting the document */
-  int out_fd; /* read end of its output, -1 after EOF */
-  Server *server; /* that forked it */
+  WorkerState state;
+  pid_t pid;  /* the process extracting the document; 0 before RUNNING */
+  int out_fd; /* read end of its output; -1 before QUEUED and after EOF */
   GString *output;
   char *sha256, *path, *json_rel, *json_abs;
   gint64 size;
@@ -90,13 +110,29 @@ typedef struct
 } Worker;
 
 /* A worker server: a bdx process started once per job slot that forks
- * a process per document (bdx_harvest_serve). */
-struct Server
+ * a process per document (bdx_harvest_serve), one at a time, taking its
+ * requests in the order they were sent.
+ *
+ * Pipelining: a server is sent its next request while its current
+ * document still runs.  The request waits in the socket, and when the
+ * current process exits the server forks the next one at once, while
+ * the harvest reaps and stores the result (about 8 ms a document).
+ * Without it the core stood idle for that time between one document and
+ * the next.  One request queued covers the gap; more would only hold
+ * documents back behind a slow one while another server runs dry.
+ *
+ * The server reports STARTED and EXITED of `current`, in order; at
+ * EXITED, `queued` becomes `current`. */
+typedef struct
 {
   pid_t pid; /* 0: not running */
   int fd;    /* our end of its control socket */
-  Worker *busy;
-};
+  Worker *current; /* QUEUED or RUNNING; NULL: the server is idle */
+  Worker *queued;  /* QUEUED behind current, or NULL */
+  guint started;   /* documents this server process has started */
+  guint failures;  /* servers of this slot in a row that died before
+                      starting any document */
+} Server;
 
 /* What a server says of a document's process. */
 typedef struct
@@ -118,8 +154,8 @@ typedef struct
   guint jobs;
   guint timeout_s, memory_mb;
   Server *servers;       /* `jobs` of them */
-  GPtrArray *workers;    /* of Worker*, running */
-  GPtrArray *exited;     /* of Worker*, exited, their results not stored */
+  GPtrArray *workers;    /* of Worker*, PENDING, QUEUED or RUNNING */
+  GPtrArray *exited;     /* of Worker*, EXITED, their results not stored */
   GHashTable *in_flight; /* sha256 → Worker* */
   GHashTable *seen;      /* sha256s handled in this run */
   const char *const *server_argv; /* argv_prefix and the directory */
@@ -377,7 +413,12 @@ worker_add_path (Worker *w, const char *path, gint64 size, gint64 mtime_ns)
 static void
 progress (Harvest *h)
 {
-  h->stats->running = h->workers->len;
+  guint running = 0;
+  for (guint i = 0; i < h->workers->len; i++)
+    running += ((Worker *)g_ptr_array_index (h->workers, i))->state
+               == WORKER_RUNNING;
+  h->stats->running = running;
+  h->stats->queued = h->workers->len - running;
   h->stats->elapsed_us = g_get_monotonic_time () - h->start;
   if (h->opts->progress)
     h->opts->progress (h->stats, h->opts->progress_data);
@@ -459,12 +500,14 @@ spawn_server (Harvest *h, Server *srv, GError **error)
   close (sv[1]);
   srv->pid = pid;
   srv->fd = sv[0];
-  srv->busy = NULL;
+  srv->started = 0;
   return TRUE;
 }
 
 /* Stops a server: it exits when its socket closes (and a document's
- * process it still waits for was killed). */
+ * process it still waits for was killed), or at once with `kill_it`.
+ * Either way its documents' processes die with it (PR_SET_PDEATHSIG),
+ * so once this returns none of them runs user code any more. */
 static void
 stop_server (Server *srv, gboolean kill_it)
 {
@@ -477,7 +520,6 @@ stop_server (Server *srv, gboolean kill_it)
   while (waitpid (srv->pid, NULL, 0) < 0 && errno == EINTR)
     ;
   srv->pid = 0;
-  srv->busy = NULL;
 }
 
 /* Reads one message of a server; blocking or not.  Returns 1 with a
@@ -527,60 +569,6 @@ server_request (Server *srv, Worker *w, int out_fd)
   while ((n = sendmsg (srv->fd, &m, MSG_NOSIGNAL)) < 0 && errno == EINTR)
     ;
   return n == (ssize_t)req->len;
-}
-
-/* Starts `w`'s document in a process of a free server (started first
- * when needed; once more when it has died). */
-static gboolean
-spawn (Harvest *h, Worker *w, GError **error)
-{
-  g_autofree char *json_dir = g_path_get_dirname (w->json_abs);
-  if (g_mkdir_with_parents (json_dir, 0777) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, BDX_ERROR, BDX_ERROR_IO, "cannot create '%s': %s",
-                   json_dir, g_strerror (saved));
-      return FALSE;
-    }
-  Server *srv = NULL;
-  for (guint i = 0; i < h->jobs && srv == NULL; i++)
-    if (h->servers[i].busy == NULL)
-      srv = &h->servers[i];
-  g_assert (srv != NULL); /* fewer than `jobs` workers run */
-
-  for (int attempt = 0; attempt < 2; attempt++)
-    {
-      if (srv->pid <= 0 && !spawn_server (h, srv, error))
-        return FALSE;
-      int fds[2];
-      if (pipe2 (fds, O_CLOEXEC) != 0)
-        {
-          int saved = errno;
-          g_set_error (error, BDX_ERROR, BDX_ERROR_LIBRARY,
-                       "cannot make a pipe: %s", g_strerror (saved));
-          return FALSE;
-        }
-      gboolean sent = server_request (srv, w, fds[1]);
-      close (fds[1]);
-      ServerMsg msg;
-      if (sent && server_read (srv, &msg, TRUE) == 1
-          && msg.kind == SERVER_STARTED && msg.pid > 0)
-        {
-          g_unix_set_fd_nonblocking (fds[0], TRUE, NULL);
-          w->pid = msg.pid;
-          w->out_fd = fds[0];
-          w->server = srv;
-          srv->busy = w;
-          w->started = g_get_monotonic_time ();
-          w->deadline = w->started + (gint64)h->timeout_s * G_USEC_PER_SEC;
-          return TRUE;
-        }
-      close (fds[0]);
-      stop_server (srv, TRUE);
-    }
-  g_set_error (error, BDX_ERROR, BDX_ERROR_LIBRARY,
-               "cannot run the bdx worker");
-  return FALSE;
 }
 
 /* ---- the server's side --------------------------------------------------- */
@@ -747,7 +735,19 @@ mentions_memory (const GString *output)
   return FALSE;
 }
 
-/* Samples a worker's memory from /proc (best effort). */
+/* Kills a started worker's process and its process group.  Never one
+ * without a pid: kill (-0, …) would kill the harvest's own group. */
+static void
+kill_worker (Worker *w, BdxFailReason why)
+{
+  g_return_if_fail (w->state == WORKER_RUNNING && w->pid > 0);
+  if (w->killed == BDX_FAIL_NONE)
+    w->killed = why;
+  kill (-w->pid, SIGKILL);
+  kill (w->pid, SIGKILL);
+}
+
+/* Samples a started worker's memory from /proc (best effort). */
 static void
 sample_memory (Harvest *h, Worker *w)
 {
@@ -770,11 +770,7 @@ sample_memory (Harvest *h, Worker *w)
   w->peak_rss_kb = MAX (w->peak_rss_kb, rss_kb);
 #ifdef NO_RLIMIT_AS
   if (rss_kb > (gint64)h->memory_mb * 1024 && w->killed == BDX_FAIL_NONE)
-    {
-      w->killed = BDX_FAIL_MEMORY;
-      kill (-w->pid, SIGKILL);
-      kill (w->pid, SIGKILL);
-    }
+    kill_worker (w, BDX_FAIL_MEMORY);
 #else
   (void)h;
   (void)rss_kb;
@@ -929,52 +925,6 @@ finish (Harvest *h, Worker *w, int status, const struct rusage *ru)
   store (h, &e, NULL, reason);
 }
 
-/* Takes the exit of the workers that ended, as their servers report
- * it, and moves them to h->exited; with `block`, waits for all of them
- * and drops them (they were killed).  A server that died (it should
- * not) takes its document with it, as a crash; it is started again for
- * the next one. */
-static void
-reap (Harvest *h, gboolean block)
-{
-  for (guint i = 0; i < h->workers->len;)
-    {
-      Worker *w = g_ptr_array_index (h->workers, i);
-      Server *srv = w->server;
-      ServerMsg msg;
-      int r = server_read (srv, &msg, block);
-      if (r == 0)
-        {
-          i++;
-          continue;
-        }
-      if (r < 0 || msg.kind != SERVER_EXITED || msg.pid != w->pid)
-        {
-          kill (-w->pid, SIGKILL);
-          stop_server (srv, TRUE);
-          w->status = SIGKILL; /* as wait status: killed by SIGKILL */
-          memset (&w->usage, 0, sizeof w->usage);
-        }
-      else
-        {
-          w->status = msg.status;
-          w->usage = msg.usage;
-          srv->busy = NULL;
-        }
-      w->server = NULL;
-      if (!block)
-        {
-          w->ended = g_get_monotonic_time ();
-          g_ptr_array_add (h->exited, g_ptr_array_steal_index (h->workers, i));
-        }
-      else
-        {
-          g_hash_table_remove (h->in_flight, w->sha256);
-          g_ptr_array_remove_index (h->workers, i);
-        }
-    }
-}
-
 /* Stores the results of the workers that exited.  Called after new
  * workers were started, so that storing overlaps with their work. */
 static void
@@ -991,16 +941,251 @@ store_exited (Harvest *h)
     }
 }
 
+/* ---- the servers' reports (3b–c) ---------------------------------------- */
+
+/* `w` exited (or died with its server): its result waits in h->exited
+ * to be stored. */
 static void
-kill_worker (Worker *w, BdxFailReason why)
+worker_exited (Harvest *h, Worker *w, int status, const struct rusage *ru)
 {
-  if (w->killed == BDX_FAIL_NONE)
-    w->killed = why;
-  kill (-w->pid, SIGKILL);
-  kill (w->pid, SIGKILL);
+  guint i;
+  gboolean found = g_ptr_array_find (h->workers, w, &i);
+  g_assert (found);
+  w->state = WORKER_EXITED;
+  w->status = status;
+  w->usage = *ru;
+  w->ended = g_get_monotonic_time ();
+  g_ptr_array_add (h->exited, g_ptr_array_steal_index (h->workers, i));
 }
 
-/* ---- 3a. one input ------------------------------------------------------- */
+/* Removes the temporary files of `json_abs` (emit's ".NAME.XXXXXX")
+ * that a process killed while writing it left. */
+static void
+remove_json_temporaries (const char *json_abs)
+{
+  g_autofree char *dir = g_path_get_dirname (json_abs);
+  g_autofree char *base = g_path_get_basename (json_abs);
+  g_autofree char *prefix = g_strconcat (".", base, ".", NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  while (d && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        (void)g_unlink (path);
+      }
+}
+
+/* Takes one report of `srv`, which is always about its current
+ * document.  Returns FALSE when it does not fit what the server was
+ * asked (it broke the protocol). */
+static gboolean
+on_message (Harvest *h, Server *srv, const ServerMsg *msg)
+{
+  Worker *w = srv->current;
+  if (w == NULL)
+    return FALSE;
+  if (msg->kind == SERVER_STARTED && w->state == WORKER_QUEUED
+      && msg->pid > 0)
+    {
+      /* Its clock starts now, not when it was queued: a document does
+       * not pay for the one it waited behind. */
+      w->state = WORKER_RUNNING;
+      w->pid = msg->pid;
+      w->started = g_get_monotonic_time ();
+      w->deadline = w->started + (gint64)h->timeout_s * G_USEC_PER_SEC;
+      srv->started++;
+      srv->failures = 0;
+      return TRUE;
+    }
+  if (msg->kind == SERVER_EXITED && w->state == WORKER_RUNNING
+      && msg->pid == w->pid)
+    {
+      /* The server has read the queued request by now, or will at once,
+       * and forks its process while we store this result. */
+      srv->current = srv->queued;
+      srv->queued = NULL;
+      worker_exited (h, w, msg->status, &msg->usage);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* A server died (it should not) or broke the protocol.  Its running
+ * document dies with it and is stored as a crash.  A document it had
+ * not started (its queued one, or one whose start it did not report) is
+ * no fault of its own: it goes back to PENDING, to be handed to a server
+ * again, neither lost nor failed.  A slot whose servers die twice in a
+ * row before starting anything cannot run the worker at all: every
+ * document would fail alike, so the harvest stops. */
+static void
+server_lost (Harvest *h, Server *srv)
+{
+  /* What it reported before it died still holds: its current document
+   * may have exited of itself. */
+  ServerMsg msg;
+  while (srv->current != NULL && server_read (srv, &msg, FALSE) == 1
+         && on_message (h, srv, &msg))
+    ;
+  Worker *slots[2] = { srv->current, srv->queued };
+  srv->current = srv->queued = NULL;
+  gboolean running = slots[0] != NULL && slots[0]->state == WORKER_RUNNING;
+  if (running)
+    kill_worker (slots[0], BDX_FAIL_NONE);
+  gboolean never_started = srv->started == 0;
+  g_debug ("worker server %d lost: %s running, %d to hand out again",
+           (int)srv->pid, running ? "one" : "none",
+           (slots[0] != NULL && !running) + (slots[1] != NULL));
+  stop_server (srv, TRUE);
+  if (never_started && ++srv->failures >= 2 && !stopping (h))
+    g_set_error (&h->fatal, BDX_ERROR, BDX_ERROR_LIBRARY,
+                 "cannot run the bdx worker");
+
+  for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
+    {
+      Worker *w = slots[i];
+      if (w == NULL)
+        continue;
+      /* Its process, if it had one, is dead or dying (killed above, or
+       * by PR_SET_PDEATHSIG): what it was writing goes. */
+      remove_json_temporaries (w->json_abs);
+      if (w->state == WORKER_RUNNING)
+        {
+          struct rusage none = { 0 };
+          worker_exited (h, w, SIGKILL, &none); /* wait status: killed */
+          continue;
+        }
+      if (w->out_fd >= 0)
+        close (w->out_fd);
+      w->out_fd = -1;
+      g_string_truncate (w->output, 0);
+      w->state = WORKER_PENDING;
+    }
+}
+
+/* Reads what the servers reported, without waiting. */
+static void
+read_servers (Harvest *h)
+{
+  for (guint i = 0; i < h->jobs; i++)
+    {
+      Server *srv = &h->servers[i];
+      while (srv->pid > 0)
+        {
+          ServerMsg msg;
+          int r = server_read (srv, &msg, FALSE);
+          if (r == 0)
+            break;
+          if (r < 0 || !on_message (h, srv, &msg))
+            server_lost (h, srv);
+        }
+    }
+}
+
+/* ---- handing documents to the servers (3a) ------------------------------ */
+
+/* The server to hand the next document to: an idle one first (to be
+ * started if it is not running), else one with nothing queued. */
+static Server *
+free_server (Harvest *h)
+{
+  for (guint i = 0; i < h->jobs; i++)
+    if (h->servers[i].current == NULL)
+      return &h->servers[i];
+  for (guint i = 0; i < h->jobs; i++)
+    if (h->servers[i].queued == NULL)
+      return &h->servers[i];
+  return NULL;
+}
+
+static Worker *
+first_pending (Harvest *h)
+{
+  for (guint i = 0; i < h->workers->len; i++)
+    {
+      Worker *w = g_ptr_array_index (h->workers, i);
+      if (w->state == WORKER_PENDING)
+        return w;
+    }
+  return NULL;
+}
+
+/* Asks `srv` (started first if it is not running) for a process on the
+ * PENDING `w`, without waiting for its start: the server reports that
+ * (on_message).  Fails only when a directory, a server or a pipe cannot
+ * be made.  A server found dead on the way takes `w` back to PENDING
+ * (server_lost). */
+static gboolean
+dispatch (Harvest *h, Server *srv, Worker *w, GError **error)
+{
+  g_assert (w->state == WORKER_PENDING && srv->queued == NULL);
+  g_autofree char *json_dir = g_path_get_dirname (w->json_abs);
+  if (g_mkdir_with_parents (json_dir, 0777) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, BDX_ERROR, BDX_ERROR_IO, "cannot create '%s': %s",
+                   json_dir, g_strerror (saved));
+      return FALSE;
+    }
+  if (srv->pid <= 0 && !spawn_server (h, srv, error))
+    return FALSE;
+  int fds[2];
+  if (pipe2 (fds, O_CLOEXEC) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, BDX_ERROR, BDX_ERROR_LIBRARY,
+                   "cannot make a pipe: %s", g_strerror (saved));
+      return FALSE;
+    }
+  /* Our end only: the document's process writes to a blocking pipe. */
+  g_unix_set_fd_nonblocking (fds[0], TRUE, NULL);
+  w->out_fd = fds[0];
+  w->state = WORKER_QUEUED;
+  if (srv->current == NULL)
+    srv->current = w;
+  else
+    srv->queued = w;
+  gboolean sent = server_request (srv, w, fds[1]);
+  close (fds[1]); /* the server has its copy */
+  if (!sent)
+    server_lost (h, srv);
+  return TRUE;
+}
+
+/* ---- 4. stopping --------------------------------------------------------- */
+
+/* Stops the servers.  When stopped or failed, the documents in flight
+ * are lost, by design (a rerun extracts them); their processes are
+ * killed and waited for, so that none outlives the harvest.  A server
+ * reads its queued request as soon as the document before it exits and
+ * cannot be told not to: the queued document is let start, and killed
+ * as soon as its start is reported. */
+static void
+stop_servers (Harvest *h)
+{
+  for (guint i = 0; i < h->workers->len; i++)
+    {
+      Worker *w = g_ptr_array_index (h->workers, i);
+      if (w->state == WORKER_RUNNING)
+        kill_worker (w, BDX_FAIL_NONE);
+    }
+  for (guint i = 0; i < h->jobs; i++)
+    {
+      Server *srv = &h->servers[i];
+      while (srv->pid > 0 && srv->current != NULL)
+        {
+          ServerMsg msg;
+          if (server_read (srv, &msg, TRUE) != 1
+              || !on_message (h, srv, &msg))
+            server_lost (h, srv);
+          else if (msg.kind == SERVER_STARTED)
+            kill_worker (srv->current, BDX_FAIL_NONE);
+        }
+      stop_server (srv, FALSE);
+    }
+}
+
+/* ---- 3a. one input: skip it, or a PENDING worker ------------------------ */
 
 static void
 input_error (Harvest *h, const char *path, const char *reason,
@@ -1098,10 +1283,10 @@ handle_input (Harvest *h, const BdxHarvestInput *in)
       s->other_shard++;
       return;
     }
-  Worker *running = g_hash_table_lookup (h->in_flight, sha);
-  if (running != NULL)
+  Worker *same = g_hash_table_lookup (h->in_flight, sha);
+  if (same != NULL)
     {
-      worker_add_path (running, p.path, p.size, p.mtime_ns);
+      worker_add_path (same, p.path, p.size, p.mtime_ns);
       s->duplicates++;
       return;
     }
@@ -1147,13 +1332,7 @@ handle_input (Harvest *h, const BdxHarvestInput *in)
   w->paths = g_array_new (FALSE, TRUE, sizeof (BdxDatasetPath));
   w->path_strs = g_ptr_array_new_with_free_func (g_free);
   worker_add_path (w, p.path, p.size, p.mtime_ns);
-  if (!spawn (h, w, &error))
-    {
-      worker_free (w);
-      if (h->fatal == NULL)
-        h->fatal = g_steal_pointer (&error);
-      return;
-    }
+  w->state = WORKER_PENDING; /* run_loop hands it to a server */
   g_ptr_array_add (h->workers, w);
   g_hash_table_insert (h->in_flight, w->sha256, w);
 }
@@ -1203,25 +1382,32 @@ with_huge_pages (char **envp)
   return g_environ_setenv (envp, "GLIBC_TUNABLES", value, TRUE);
 }
 
+/* Waits until a worker writes output, a server reports, a deadline
+ * passes or TICK_MS go by. */
 static void
 wait_for_events (Harvest *h)
 {
   g_autoptr (GArray) fds = g_array_new (FALSE, TRUE, sizeof (struct pollfd));
   gint64 now = g_get_monotonic_time ();
   gint64 timeout_ms = TICK_MS;
+  struct pollfd p = { 0 };
+  p.events = POLLIN;
+  for (guint i = 0; i < h->jobs; i++)
+    if (h->servers[i].pid > 0)
+      {
+        p.fd = h->servers[i].fd;
+        g_array_append_val (fds, p);
+      }
   for (guint i = 0; i < h->workers->len; i++)
     {
       Worker *w = g_ptr_array_index (h->workers, i);
-      struct pollfd p = { 0 };
-      p.events = POLLIN;
       if (w->out_fd >= 0)
         {
           p.fd = w->out_fd;
           g_array_append_val (fds, p);
         }
-      p.fd = w->server->fd; /* its server reports the exit */
-      g_array_append_val (fds, p);
-      timeout_ms = MIN (timeout_ms, (w->deadline - now) / 1000 + 1);
+      if (w->state == WORKER_RUNNING)
+        timeout_ms = MIN (timeout_ms, (w->deadline - now) / 1000 + 1);
     }
 #ifdef NO_RLIMIT_AS
   timeout_ms = MIN (timeout_ms, 100); /* sample memory often */
@@ -1237,9 +1423,21 @@ run_loop (Harvest *h, const GPtrArray *inputs)
   gint64 last_progress = 0;
   for (;;)
     {
-      while (!stopping (h) && h->workers->len < h->jobs
-             && next < inputs->len)
+      /* Keep every server with a document running and one queued:
+       * first those back from a dead server, then new inputs. */
+      Server *srv;
+      while (!stopping (h) && (srv = free_server (h)) != NULL)
         {
+          Worker *w = first_pending (h);
+          if (w != NULL)
+            {
+              g_autoptr (GError) error = NULL;
+              if (!dispatch (h, srv, w, &error) && h->fatal == NULL)
+                h->fatal = g_steal_pointer (&error);
+              continue;
+            }
+          if (next >= inputs->len)
+            break;
           handle_input (h, g_ptr_array_index (inputs, next++));
           gint64 now = g_get_monotonic_time ();
           if (now - last_progress > 100000)
@@ -1247,7 +1445,7 @@ run_loop (Harvest *h, const GPtrArray *inputs)
               /* Many inputs skipped in a row: keep the workers going. */
               for (guint i = 0; i < h->workers->len; i++)
                 drain (g_ptr_array_index (h->workers, i));
-              reap (h, FALSE);
+              read_servers (h);
               progress (h);
               last_progress = now;
             }
@@ -1265,11 +1463,13 @@ run_loop (Harvest *h, const GPtrArray *inputs)
       wait_for_events (h);
       for (guint i = 0; i < h->workers->len; i++)
         drain (g_ptr_array_index (h->workers, i));
-      reap (h, FALSE);
+      read_servers (h);
       gint64 now = g_get_monotonic_time ();
       for (guint i = 0; i < h->workers->len; i++)
         {
           Worker *w = g_ptr_array_index (h->workers, i);
+          if (w->state != WORKER_RUNNING)
+            continue; /* no process yet, no clock */
           if (now >= w->deadline)
             kill_worker (w, BDX_FAIL_TIMEOUT);
           else
@@ -1345,12 +1545,11 @@ bdx_harvest_run (const char *dir, const GPtrArray *inputs,
   run_loop (&h, inputs);
 
   /* Stopped or failed: the workers in flight are lost, by design. */
-  for (guint i = 0; i < h.workers->len; i++)
-    kill_worker (g_ptr_array_index (h.workers, i), BDX_FAIL_NONE);
-  reap (&h, TRUE);
-  for (guint i = 0; i < h.jobs; i++)
-    stop_server (&h.servers[i], FALSE);
+  stop_servers (&h);
   g_free (h.servers);
+  g_hash_table_remove_all (h.in_flight);
+  g_ptr_array_set_size (h.workers, 0);
+  g_ptr_array_set_size (h.exited, 0);
   if (stopping (&h))
     remove_temporaries (dir);
   progress (&h);

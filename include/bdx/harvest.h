@@ -20,17 +20,20 @@
  * ready process spares each document the start of a new program
  * (mapping and linking some ninety shared libraries, compiling the
  * patterns), which costs more than many documents' own work and slows
- * down when several run at once.  Each document's process runs the
- * caller's function on the input FILE and the JSON path OUT to write
- * (atomically).  Its standard input is /dev/null; its standard output
- * and error go to a pipe the harvest reads: its last line is the
- * failure message.  It runs in its own process group, under the limits,
- * is killed when its server dies (and the server when the harvest
- * dies), and exits with bdx's documented exit codes: 0 (OUT written), 6
- * (OUT written, not a disclosure), 3, 4, 5, 8 (failures: unreadable,
- * format, encrypted, limit), 10 (OUT cannot be written: the harvest
- * stops, as every other document would fail alike); any other status
- * is a failure too.
+ * down when several run at once.  The server takes its requests one at
+ * a time and in order, reporting each process's start and exit; the
+ * harvest sends the next request while the current process runs, so
+ * that the server forks it as soon as that one exits.  Each document's
+ * process runs the caller's function on the input FILE and the JSON
+ * path OUT to write (atomically).  Its standard input is /dev/null;
+ * its standard output and error go to a pipe the harvest reads: its
+ * last line is the failure message.  It runs in its own process group,
+ * under the limits, is killed when its server dies (and the server
+ * when the harvest dies), and exits with bdx's documented exit codes:
+ * 0 (OUT written), 6 (OUT written, not a disclosure), 3, 4, 5, 8
+ * (failures: unreadable, format, encrypted, limit), 10 (OUT cannot be
+ * written: the harvest stops, as every other document would fail
+ * alike); any other status is a failure too.
  *
  * Layout of a dataset directory DIR:
  *   DIR/bdx.sqlite              the dataset (docs/dataset.md)
@@ -91,7 +94,8 @@ typedef struct {
   guint failed;       /* failures stored */
   guint failed_by[BDX_FAIL_N_REASONS];
   guint unreadable;   /* inputs that could not be read (no hash) */
-  guint running;      /* workers now */
+  guint running;      /* documents' processes running now */
+  guint queued;       /* documents taken, waiting for a worker to start */
   gint64 elapsed_us;
   gint64 max_rss_kb;  /* the largest peak resident memory of a worker */
 } BdxHarvestStats;
@@ -152,9 +156,10 @@ typedef int (*BdxHarvestDocFunc) (const char *file, const char *out,
 
 /* The worker server's loop (see "The worker protocol" above): reads
  * requests from the control socket `fd` and runs `func` on each in a
- * forked process, one at a time.  Call it from a single-threaded
- * process.  Returns 0 when the harvest closes the socket, 1 on a broken
- * request or when a process cannot be forked. */
+ * forked process, one at a time; a request sent meanwhile waits in the
+ * socket until the running process exits.  Call it from a
+ * single-threaded process.  Returns 0 when the harvest closes the
+ * socket, 1 on a broken request or when a process cannot be forked. */
 BDX_API int bdx_harvest_serve (int fd, BdxHarvestDocFunc func, gpointer data);
 
 /* The reason's name as stored ("timeout"); static. */

@@ -18,8 +18,10 @@
 
 /* Failure injection for tests, never active unless BDX_INJECT is set:
  * BDX_INJECT=ACTION:NAME[,ACTION:NAME...] makes the worker, when the
- * input's base name is NAME, hang (sleep until killed), crash (SIGSEGV)
- * or oom (allocate memory until it fails).  docs/harvest.md. */
+ * input's base name is NAME, hang (sleep until killed), crash (SIGSEGV),
+ * oom (allocate memory until it fails) or kill-server (kill its worker
+ * server half a second in, time for the harvest to queue the next
+ * document there, and die with it).  docs/harvest.md. */
 static GSList *hoard; /* what oom allocates stays reachable */
 
 static void
@@ -42,6 +44,13 @@ inject (const char *file)
         {
           signal (SIGSEGV, SIG_DFL); /* not a sanitizer's report */
           raise (SIGSEGV);
+        }
+      if (g_str_has_prefix (*it, "kill-server:"))
+        {
+          g_usleep (G_USEC_PER_SEC / 2);
+          kill (getppid (), SIGKILL);
+          for (;;)
+            pause (); /* until PR_SET_PDEATHSIG kills this process */
         }
       if (g_str_has_prefix (*it, "oom:"))
         for (;;)
@@ -182,7 +191,7 @@ rate_of (const BdxHarvestStats *s, char *eta, gsize size)
   double secs = s->elapsed_us / 1e6;
   guint worked = s->done + s->failed;
   double rate = secs > 0 ? worked / secs : 0;
-  guint left = s->inputs - s->seen + s->running;
+  guint left = s->inputs - s->seen + s->running + s->queued;
   if (rate > 0)
     format_duration (eta, size, left / rate);
   else
@@ -197,7 +206,8 @@ show_progress (const BdxHarvestStats *s, gpointer data)
   if (p->quiet)
     return;
   gint64 now = g_get_monotonic_time ();
-  gboolean finished = s->seen == s->inputs && s->running == 0;
+  gboolean finished
+      = s->seen == s->inputs && s->running == 0 && s->queued == 0;
   if (p->tty)
     {
       if (now - p->last < 200000 && !finished)
