@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of bdx harvest: N distinct documents (default 1000) harvested
-# with --jobs 1 and with --jobs $(nproc), into fresh datasets.  Prints the
-# documents per second of both runs, their ratio, and the peak resident
+# on one core (--jobs 1 under taskset -c 0), with --jobs 1 on all cores,
+# and with --jobs $(nproc), into fresh datasets.  Prints the documents
+# per second of the runs, the speed-ups, and the peak resident
 # memory of a worker (from wait4's rusage, stored per document in the
 # dataset) against the memory limit.  Not part of the test suite.
 #
@@ -74,17 +75,19 @@ for i in $(seq 1 "$n"); do
   fi
 done
 
-# run JOBS: harvests into a fresh dataset; prints "DOCS_PER_S CPU_S_PER_DOC"
-# (CPU: the harvest and its workers, user + system).
+# run JOBS [CPUS]: harvests into a fresh dataset, on the CPUs listed
+# (taskset) or on all; prints "DOCS_PER_S CPU_S_PER_DOC" (CPU: the
+# harvest and its workers, user + system).
 run () {
-  local jobs=$1 out=$work/out-$1
+  local jobs=$1 cpus=${2:-} out=$work/out-$1
   rm -rf "$out"
-  python3 - "$bdx" "$work/in" "$out" "$jobs" "$n" <<'EOF'
+  python3 - "$bdx" "$work/in" "$out" "$jobs" "$n" "$cpus" <<'EOF'
 import os, resource, sqlite3, subprocess, sys, time
-bdx, src, out, jobs, n = sys.argv[1:6]
+bdx, src, out, jobs, n, cpus = sys.argv[1:7]
 r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
 t0 = time.monotonic()
-p = subprocess.Popen([bdx, "harvest", src, "--out", out, "--jobs", jobs, "-q"])
+pin = ["taskset", "-c", cpus] if cpus else []
+p = subprocess.Popen(pin + [bdx, "harvest", src, "--out", out, "--jobs", jobs, "-q"])
 # The harvest process's own CPU (not its workers'), from /proc while it
 # runs: it is what competes with the workers when every core runs one.
 own = 0.0
@@ -105,14 +108,19 @@ cpu = r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime
 db = sqlite3.connect(out + "/bdx.sqlite")
 ok, failed = db.execute("SELECT sum(status <> 'failed'), sum(status = 'failed')"
                         " FROM documents").fetchone()
-print("bench: --jobs %s: %d documents stored, %d failed, in %.1f s wall,"
+print("bench: --jobs %s%s: %d documents stored, %d failed, in %.1f s wall,"
       " %.1f s CPU (%.2f cores busy; the harvest process itself %.1f ms"
-      " a document)" % (jobs, ok, failed or 0, wall, cpu, cpu / wall,
+      " a document)" % (jobs, " on CPU " + cpus if cpus else "", ok,
+                        failed or 0, wall, cpu, cpu / wall,
                         own * 1000 / int(n)), file=sys.stderr)
 print("%.3f %.3f" % (int(n) / wall, cpu / int(n)))
 EOF
 }
 
+# One core: the harvest and its one worker share CPU 0.  One job: the
+# same on every core, where the harvest's own work (reading results,
+# writing the dataset) runs beside the worker.
+read -r core core_cpu < <(run 1 0)
 read -r one one_cpu < <(run 1)
 read -r all all_cpu < <(run "$cores")
 read -r max_kb mean_kb < <(python3 -c "
@@ -123,7 +131,8 @@ print(*db.execute('SELECT MAX(max_rss_kb), CAST(AVG(max_rss_kb) AS INTEGER)'
 
 echo "bench: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "documents:              $n"
-echo "docs/s with 1 job:      $one   (CPU $one_cpu s per document)"
-echo "docs/s with $cores jobs:     $all   (CPU $all_cpu s per document)"
-echo "speed-up:               $(awk "BEGIN { printf \"%.2f\", $all / $one }")x"
+echo "docs/s on 1 core:       $core   (CPU $core_cpu s per document; --jobs 1, taskset -c 0)"
+echo "docs/s with 1 job:      $one   (CPU $one_cpu s per document; all cores)"
+echo "docs/s with $cores jobs:     $all   (CPU $all_cpu s per document; all cores)"
+echo "speed-up:               $(awk "BEGIN { printf \"%.2f\", $all / $core }")x over 1 core, $(awk "BEGIN { printf \"%.2f\", $all / $one }")x over 1 job"
 echo "peak RSS per worker:    max $((max_kb / 1024)) MiB, mean $((mean_kb / 1024)) MiB (limit: 2048 MiB of address space)"

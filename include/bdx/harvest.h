@@ -16,14 +16,19 @@
  * once a worker server, `opts->worker` with the dataset directory
  * appended, whose standard input is a control socket: a process that
  * loads what every document needs (the patterns) and then calls
- * bdx_harvest_serve(), which forks a process per document.  Forking a
- * ready process spares each document the start of a new program
- * (mapping and linking some ninety shared libraries, compiling the
- * patterns), which costs more than many documents' own work and slows
- * down when several run at once.  The server takes its requests one at
- * a time and in order, reporting each process's start and exit; the
- * harvest sends the next request while the current process runs, so
- * that the server forks it as soon as that one exits.  Each document's
+ * bdx_harvest_serve(), which forks a document process and hands it one
+ * document after another; when that process dies with a document (a
+ * crash, a kill for a limit) or has served its share, the next document
+ * gets a new one.  Forking a ready process spares each document the
+ * start of a new program (mapping and linking some ninety shared
+ * libraries, compiling the patterns), and keeping it spares the fork,
+ * the exit and the page faults of a fresh heap, which together cost a
+ * third of a short document's work and slowed down when several ran at
+ * once.  The server takes its requests one at a time and in order,
+ * reporting each document's start and end (with the process's pid,
+ * the document's exit code as a wait status, and its CPU and peak
+ * RSS); the harvest sends the next request while the current document
+ * runs, so that it starts as soon as that one ends.  The document
  * process runs the caller's function on the input FILE and the JSON
  * path OUT to write (atomically).  Its standard input is /dev/null;
  * its standard output and error go to a pipe the harvest reads: its
@@ -156,8 +161,8 @@ typedef int (*BdxHarvestDocFunc) (const char *file, const char *out,
 
 /* The worker server's loop (see "The worker protocol" above): reads
  * requests from the control socket `fd` and runs `func` on each in a
- * forked process, one at a time; a request sent meanwhile waits in the
- * socket until the running process exits.  Call it from a
+ * forked document process, one at a time; a request sent meanwhile
+ * waits in the socket until the running document ends.  Call it from a
  * single-threaded process.  Returns 0 when the harvest closes the
  * socket, 1 on a broken request or when a process cannot be forked. */
 BDX_API int bdx_harvest_serve (int fd, BdxHarvestDocFunc func, gpointer data);
