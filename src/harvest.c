@@ -1192,6 +1192,7 @@ on_message (Harvest *h, Server *srv, const ServerMsg *msg)
        * not pay for the one it waited behind. */
       w->state = WORKER_RUNNING;
       w->pid = msg->pid;
+      g_debug ("%s: started in process %d", w->path, (int)w->pid);
       w->started = g_get_monotonic_time ();
       w->deadline = w->started + (gint64)h->timeout_s * G_USEC_PER_SEC;
       srv->started++;
