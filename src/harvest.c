@@ -648,7 +648,13 @@ bad:
  * next.  What one document leaves in the process (the heap's free
  * space, caches of fonts and of the OCR engine) changes no output. */
 #define RECYCLE_DOCS 500
+#ifndef NO_RLIMIT_AS
 #define RECYCLE_RSS_KB (256 * 1024)
+#else
+/* AddressSanitizer's shadow memory and quarantine make every process
+ * large: only the count of documents recycles it. */
+#define RECYCLE_RSS_KB (G_GINT64_CONSTANT (64) * 1024 * 1024)
+#endif
 
 /* What a document's process tells its server after each document. */
 typedef struct
