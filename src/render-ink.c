@@ -21,9 +21,9 @@
  * Anything else ends the capture (render-ink.h). */
 #include "render-ink.h"
 
+#include "interpose.h"
 #include "render-notext.h"
 
-#include <dlfcn.h>
 #include <math.h>
 #include <string.h>
 
@@ -48,33 +48,6 @@ typedef struct {
 static _Thread_local Capture *capture;
 
 /* ---- cairo's own functions --------------------------------------------- */
-
-/* Cairo's definition of `name`, looked up once; `slot` caches it.  (A
- * data pointer to a function pointer: POSIX guarantees dlsym's.) */
-static void *
-real_symbol (const char *name, void **slot)
-{
-  void *f = __atomic_load_n (slot, __ATOMIC_ACQUIRE);
-  if (f == NULL)
-    {
-      f = dlsym (RTLD_NEXT, name);
-      __atomic_store_n (slot, f, __ATOMIC_RELEASE);
-    }
-  return f;
-}
-
-/* Calls cairo's `name` with the arguments given. */
-#define REAL(name, ...)                                                        \
-  do                                                                           \
-    {                                                                          \
-      static void *slot_;                                                      \
-      void *p_ = real_symbol (#name, &slot_);                                  \
-      __typeof__ (&name) f_;                                                   \
-      memcpy (&f_, &p_, sizeof f_);                                            \
-      if (f_ != NULL)                                                          \
-        f_ (__VA_ARGS__);                                                      \
-    }                                                                          \
-  while (0)
 
 /* The capture `cr` draws into, or NULL: another thread's page, or a
  * surface of poppler's own (a soft mask, a pattern's tile) is drawn for
@@ -554,15 +527,13 @@ capture_clip (Capture *c, cairo_t *cr)
 
 /* ---- the interposed functions ------------------------------------------ */
 
-#define EXPORT __attribute__ ((visibility ("default")))
-
-EXPORT void
+BDX_EXPORT void
 cairo_stroke (cairo_t *cr)
 {
   Capture *c = capturing (cr);
   if (c == NULL)
     {
-      REAL (cairo_stroke, cr);
+      BDX_CALL_NEXT (cairo_stroke, cr);
       return;
     }
   if (!c->complex)
@@ -570,23 +541,23 @@ cairo_stroke (cairo_t *cr)
   cairo_new_path (cr);
 }
 
-EXPORT void
+BDX_EXPORT void
 cairo_stroke_preserve (cairo_t *cr)
 {
   Capture *c = capturing (cr);
   if (c == NULL)
-    REAL (cairo_stroke_preserve, cr);
+    BDX_CALL_NEXT (cairo_stroke_preserve, cr);
   else if (!c->complex)
     capture_stroke (c, cr);
 }
 
-EXPORT void
+BDX_EXPORT void
 cairo_fill (cairo_t *cr)
 {
   Capture *c = capturing (cr);
   if (c == NULL)
     {
-      REAL (cairo_fill, cr);
+      BDX_CALL_NEXT (cairo_fill, cr);
       return;
     }
   if (!c->complex)
@@ -594,12 +565,12 @@ cairo_fill (cairo_t *cr)
   cairo_new_path (cr);
 }
 
-EXPORT void
+BDX_EXPORT void
 cairo_fill_preserve (cairo_t *cr)
 {
   Capture *c = capturing (cr);
   if (c == NULL)
-    REAL (cairo_fill_preserve, cr);
+    BDX_CALL_NEXT (cairo_fill_preserve, cr);
   else if (!c->complex)
     capture_fill (c, cr);
 }
@@ -610,51 +581,51 @@ cairo_fill_preserve (cairo_t *cr)
  * (render-notext.h): a stroke of them draws nothing, and a clip to them
  * clips all away until it is restored.  Both change only pixels inside
  * the glyphs' boxes, which finding rules erases anyway. */
-EXPORT void
+BDX_EXPORT void
 cairo_glyph_path (cairo_t *cr, const cairo_glyph_t *glyphs, int num_glyphs)
 {
   if (capturing (cr) == NULL)
-    REAL (cairo_glyph_path, cr, glyphs, num_glyphs);
+    BDX_CALL_NEXT (cairo_glyph_path, cr, glyphs, num_glyphs);
 }
 
 /* Painting the whole clip, or through a mask, is a picture or a group's
  * result: not reproduced. */
-EXPORT void
+BDX_EXPORT void
 cairo_paint (cairo_t *cr)
 {
   Capture *c = capturing (cr);
   if (c == NULL)
-    REAL (cairo_paint, cr);
+    BDX_CALL_NEXT (cairo_paint, cr);
   else
     give_up (c, "a paint (a picture or a group)");
 }
 
-EXPORT void
+BDX_EXPORT void
 cairo_paint_with_alpha (cairo_t *cr, double alpha)
 {
   Capture *c = capturing (cr);
   if (c == NULL)
-    REAL (cairo_paint_with_alpha, cr, alpha);
+    BDX_CALL_NEXT (cairo_paint_with_alpha, cr, alpha);
   else
     give_up (c, "a paint (a picture or a group)");
 }
 
-EXPORT void
+BDX_EXPORT void
 cairo_mask (cairo_t *cr, cairo_pattern_t *pattern)
 {
   Capture *c = capturing (cr);
   if (c == NULL)
-    REAL (cairo_mask, cr, pattern);
+    BDX_CALL_NEXT (cairo_mask, cr, pattern);
   else
     give_up (c, "a mask");
 }
 
-EXPORT void
+BDX_EXPORT void
 cairo_mask_surface (cairo_t *cr, cairo_surface_t *surface, double x, double y)
 {
   Capture *c = capturing (cr);
   if (c == NULL)
-    REAL (cairo_mask_surface, cr, surface, x, y);
+    BDX_CALL_NEXT (cairo_mask_surface, cr, surface, x, y);
   else
     give_up (c, "a mask");
 }
@@ -662,61 +633,61 @@ cairo_mask_surface (cairo_t *cr, cairo_surface_t *surface, double x, double y)
 /* A group is composited onto the page later, with an opacity or a mask:
  * not reproduced.  The group is still made, so that poppler's matching
  * pop finds it. */
-EXPORT void
+BDX_EXPORT void
 cairo_push_group (cairo_t *cr)
 {
   Capture *c = capturing (cr);
   if (c != NULL)
     give_up (c, "a group");
-  REAL (cairo_push_group, cr);
+  BDX_CALL_NEXT (cairo_push_group, cr);
 }
 
-EXPORT void
+BDX_EXPORT void
 cairo_push_group_with_content (cairo_t *cr, cairo_content_t content)
 {
   Capture *c = capturing (cr);
   if (c != NULL)
     give_up (c, "a group");
-  REAL (cairo_push_group_with_content, cr, content);
+  BDX_CALL_NEXT (cairo_push_group_with_content, cr, content);
 }
 
-EXPORT void
+BDX_EXPORT void
 cairo_clip (cairo_t *cr)
 {
   Capture *c = capturing (cr);
   if (c != NULL && !c->complex)
     capture_clip (c, cr);
-  REAL (cairo_clip, cr);
+  BDX_CALL_NEXT (cairo_clip, cr);
 }
 
-EXPORT void
+BDX_EXPORT void
 cairo_clip_preserve (cairo_t *cr)
 {
   Capture *c = capturing (cr);
   if (c != NULL && !c->complex)
     capture_clip (c, cr);
-  REAL (cairo_clip_preserve, cr);
+  BDX_CALL_NEXT (cairo_clip_preserve, cr);
 }
 
-EXPORT void
+BDX_EXPORT void
 cairo_reset_clip (cairo_t *cr)
 {
   Capture *c = capturing (cr);
   if (c != NULL)
     c->clip = (Box){ 0, 0, c->m->W, c->m->H };
-  REAL (cairo_reset_clip, cr);
+  BDX_CALL_NEXT (cairo_reset_clip, cr);
 }
 
-EXPORT void
+BDX_EXPORT void
 cairo_save (cairo_t *cr)
 {
   Capture *c = capturing (cr);
   if (c != NULL)
     g_array_append_val (c->saved, c->clip);
-  REAL (cairo_save, cr);
+  BDX_CALL_NEXT (cairo_save, cr);
 }
 
-EXPORT void
+BDX_EXPORT void
 cairo_restore (cairo_t *cr)
 {
   Capture *c = capturing (cr);
@@ -730,7 +701,7 @@ cairo_restore (cairo_t *cr)
       else
         give_up (c, "an unbalanced restore"); /* unbalanced: the clip is no longer known */
     }
-  REAL (cairo_restore, cr);
+  BDX_CALL_NEXT (cairo_restore, cr);
 }
 
 /* ---- the capture --------------------------------------------------------- */

@@ -17,56 +17,41 @@
 #include "render-notext.h"
 
 #include <dlfcn.h>
-#include <string.h>
 
-typedef void (*ShowGlyphs) (cairo_t *, const cairo_glyph_t *, int);
+#include "interpose.h"
 
 static _Thread_local gboolean skip_glyphs;
 
-__attribute__ ((visibility ("default"))) void
-cairo_show_glyphs (cairo_t *cr, const cairo_glyph_t *glyphs, int num_glyphs)
+void *
+bdx__next_symbol (const char *name, void **slot)
 {
-  static ShowGlyphs real; /* written once, the same value by any thread */
-  if (skip_glyphs)
-    return;
-  ShowGlyphs f = __atomic_load_n (&real, __ATOMIC_ACQUIRE);
+  void *f = __atomic_load_n (slot, __ATOMIC_ACQUIRE);
   if (f == NULL)
     {
-      /* A data pointer to a function pointer: POSIX guarantees dlsym's. */
-      void *sym = dlsym (RTLD_NEXT, "cairo_show_glyphs");
-      memcpy (&f, &sym, sizeof f);
-      if (f == NULL)
-        return; /* cannot happen while cairo is linked */
-      __atomic_store_n (&real, f, __ATOMIC_RELEASE);
+      f = dlsym (RTLD_NEXT, name);
+      __atomic_store_n (slot, f, __ATOMIC_RELEASE);
     }
-  f (cr, glyphs, num_glyphs);
+  return f;
+}
+
+BDX_EXPORT void
+cairo_show_glyphs (cairo_t *cr, const cairo_glyph_t *glyphs, int num_glyphs)
+{
+  if (!skip_glyphs)
+    BDX_CALL_NEXT (cairo_show_glyphs, cr, glyphs, num_glyphs);
 }
 
 /* Poppler shows text with this instead where the target keeps text
  * (a PDF or a recording surface, as render-ink.c uses). */
-typedef void (*ShowTextGlyphs) (cairo_t *, const char *, int, const cairo_glyph_t *,
-                                int, const cairo_text_cluster_t *, int,
-                                cairo_text_cluster_flags_t);
-
-__attribute__ ((visibility ("default"))) void
+BDX_EXPORT void
 cairo_show_text_glyphs (cairo_t *cr, const char *utf8, int utf8_len,
                         const cairo_glyph_t *glyphs, int num_glyphs,
                         const cairo_text_cluster_t *clusters, int num_clusters,
                         cairo_text_cluster_flags_t cluster_flags)
 {
-  static ShowTextGlyphs real;
-  if (skip_glyphs)
-    return;
-  ShowTextGlyphs f = __atomic_load_n (&real, __ATOMIC_ACQUIRE);
-  if (f == NULL)
-    {
-      void *sym = dlsym (RTLD_NEXT, "cairo_show_text_glyphs");
-      memcpy (&f, &sym, sizeof f);
-      if (f == NULL)
-        return;
-      __atomic_store_n (&real, f, __ATOMIC_RELEASE);
-    }
-  f (cr, utf8, utf8_len, glyphs, num_glyphs, clusters, num_clusters, cluster_flags);
+  if (!skip_glyphs)
+    BDX_CALL_NEXT (cairo_show_text_glyphs, cr, utf8, utf8_len, glyphs, num_glyphs,
+                   clusters, num_clusters, cluster_flags);
 }
 
 void

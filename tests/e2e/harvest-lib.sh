@@ -34,6 +34,20 @@ variant () { # variant SRC DEST TAG
   printf '%%bdx-test-variant %s\n' "$3" >>"$2"
 }
 
+# Waits (up to 30 s: the server loads its patterns first, slowly under
+# ASan) until at least N processes carry PATTERN in their command line
+# (a worker server and its document process both carry the dataset
+# directory); prints how many there were.
+wait_for_workers () { # wait_for_workers PATTERN N
+  local count=0
+  for _ in $(seq 150); do
+    count=$(pgrep -c -f "$1" || true)
+    [ "$count" -ge "$2" ] && break
+    sleep 0.2
+  done
+  echo "$count"
+}
+
 # One SQL query on a dataset, rows as "a|b|c" lines.
 sql () { # sql DB QUERY
   "$py" - "$1" "$2" <<'EOF'

@@ -67,12 +67,7 @@ out2=$tmp/stopped
 BDX_INJECT=hang:a-hang.pdf "$bdx" harvest "$in/a-hang.pdf" \
   "$in/b-after-hang.pdf" --out "$out2" --jobs 1 --timeout 600 -q &
 pid=$!
-workers=0
-for _ in $(seq 150); do # the server loads its patterns first: slow under ASan
-  workers=$(pgrep -c -f "harvest-worker.*$out2" || true)
-  [ "$workers" -ge 2 ] && break
-  sleep 0.2
-done
+workers=$(wait_for_workers "harvest-worker.*$out2" 2)
 check "the hanging document runs" [ "$workers" -eq 2 ]
 sleep 0.3
 kill -TERM "$pid"

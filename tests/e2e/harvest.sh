@@ -190,14 +190,7 @@ BDX_INJECT=hang:hang.pdf "$bdx" harvest "$in/hang.pdf" --out "$tmp/locked" \
   --retry-failed --timeout 30 -q &
 holder=$!
 sleep 1
-# The worker server and the document's process it forked both carry the
-# dataset directory in their command line.
-workers=0
-for _ in $(seq 150); do # the server loads its patterns first: slow under ASan
-  workers=$(pgrep -c -f "harvest-worker.*$tmp/locked" || true)
-  [ "$workers" -ge 2 ] && break
-  sleep 0.2
-done
+workers=$(wait_for_workers "harvest-worker.*$tmp/locked" 2)
 check "the hanging document runs in a worker server's process" \
   [ "$workers" -eq 2 ]
 "$bdx" harvest "$in/text.pdf" --out "$tmp/locked" 2>"$tmp/e"; rc=$?
