@@ -2,10 +2,10 @@
  *
  * Like render-notext.c, this file defines some of cairo's own functions,
  * exported, so that poppler's calls bind to them: the drawing operations
- * (stroke, fill, paint, mask), the clip, save and restore, and the start
- * of a group.  While this thread captures a page (bdx__render_ink) and
- * the call draws on that page's surface, they work on the masks instead;
- * otherwise they go on to cairo's (dlsym (RTLD_NEXT)).  The surface is a
+ * (stroke, fill, paint, mask), the clip, save and restore, the start of
+ * a group, and glyph outlines.  While this thread captures a page
+ * (bdx__render_ink) and the call draws on that page's surface, they work
+ * on the masks instead; otherwise they go on to cairo's (interpose.h).  The surface is a
  * recording surface nothing is ever drawn on: it only gives the cairo_t
  * its extents.
  *
@@ -29,7 +29,7 @@
 
 /* Coordinates within this of each other (pixels) are the same. */
 #define EPS 1e-6
-/* More rectangles in one fill than this are not checked for overlap. */
+/* A fill of more rectangles than this ends the capture. */
 #define MAX_FILL_BOXES 4096
 
 typedef struct {
@@ -47,7 +47,7 @@ typedef struct {
 
 static _Thread_local Capture *capture;
 
-/* ---- cairo's own functions --------------------------------------------- */
+/* ---- the capture's state ------------------------------------------------ */
 
 /* The capture `cr` draws into, or NULL: another thread's page, or a
  * surface of poppler's own (a soft mask, a pattern's tile) is drawn for
