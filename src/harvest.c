@@ -638,7 +638,8 @@ bad:
 
 /* A document's process is kept for the next document: it serves one
  * after another, handed over by its server, until it has served
- * RECYCLE_DOCS or holds more than RECYCLE_RSS_KB, or dies with one.
+ * RECYCLE_DOCS, holds more than RECYCLE_RSS_KB or maps more than half
+ * its address-space limit, or dies with one.
  * Forking a process for every document cost a third of a short
  * document's CPU (the fork, the exit, and some 900 page faults as each
  * new process built its heap again), and twice that share of kernel time
@@ -707,6 +708,12 @@ serve_documents (int chan, BdxHarvestDocFunc func, gpointer data)
     dup2 (null_in, STDIN_FILENO);
   gsize size = 2 * (gsize)PATH_MAX + 2;
   char *buf = g_malloc (size);
+  /* Half the address-space limit: a process past it is replaced, so that
+   * what earlier documents left mapped never fails a later one. */
+  struct rlimit as;
+  gint64 as_limit_kb = G_MAXINT64;
+  if (getrlimit (RLIMIT_AS, &as) == 0 && as.rlim_cur != RLIM_INFINITY)
+    as_limit_kb = (gint64)(as.rlim_cur / 1024);
   for (guint served = 1;; served++)
     {
       const char *file, *out;
@@ -743,7 +750,8 @@ serve_documents (int chan, BdxHarvestDocFunc func, gpointer data)
       gint64 hwm = status_kb ("VmHWM:");
       if (hwm > 0)
         done.usage.ru_maxrss = hwm;
-      done.last = served >= RECYCLE_DOCS || status_kb ("VmRSS:") > RECYCLE_RSS_KB;
+      done.last = served >= RECYCLE_DOCS || status_kb ("VmRSS:") > RECYCLE_RSS_KB
+                  || status_kb ("VmSize:") > as_limit_kb / 2;
       ssize_t n;
       while ((n = send (chan, &done, sizeof done, MSG_NOSIGNAL)) < 0 && errno == EINTR)
         ;
