@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Writes a tiny PDF for the pdf fuzz target's seed corpus: one page with a
 ruled 3x3 grid and numbers in Helvetica.  Small seeds make fast fuzzing."""
+import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from minipdf import pdf, stream as stream_obj  # noqa: E402
 
 content = ["0.5 w"]
 for y in (700, 680, 660, 640):
@@ -21,16 +25,6 @@ objs = [
     b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
     b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
     b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    stream_obj(stream),
 ]
-out = bytearray(b"%PDF-1.4\n")
-offsets = []
-for i, o in enumerate(objs, 1):
-    offsets.append(len(out))
-    out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
-xref = len(out)
-out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-for off in offsets:
-    out += b"%010d 00000 n \n" % off
-out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-sys.stdout.buffer.write(out)
+sys.stdout.buffer.write(pdf(objs, header=b"%PDF-1.4\n"))

@@ -13,32 +13,9 @@ Standard library only; each file is built with a correct xref unless the
 point is that it is not."""
 import os
 import sys
-import zlib
 
-
-def pdf(objs, root=1, xref=True):
-    out = bytearray(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for i, o in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
-    start = len(out)
-    if xref:
-        out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-        for off in offsets:
-            out += b"%010d 00000 n \n" % off
-    else:
-        out += b"xref\n0 9\nthis is not a table\n"
-    out += (b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-            % (len(objs) + 1, root, start))
-    return bytes(out)
-
-
-def stream(data, compress=False, extra=b""):
-    if compress:
-        data = zlib.compress(data, 9)
-        extra += b" /Filter /FlateDecode"
-    return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from minipdf import pdf, stream  # noqa: E402
 
 
 FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
