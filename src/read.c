@@ -66,6 +66,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 struct _BdxReader {
   PopplerDocument *doc;
   GBytes *bytes; /* the PDF when opened from memory, else NULL */
+  char *uri;     /* the PDF when opened from a file, else NULL */
+  /* doc renders without text only: its font cache holds blank stand-ins
+   * (render-notext.c).  Renders that draw text (OCR, the blank-page
+   * test) use this second copy, opened when first needed. */
+  PopplerDocument *text_doc;
   BdxReadOptions opts;
   char *password;
   /* The page last read, kept for bdx_reader_find_rules(): poppler builds
@@ -225,6 +230,19 @@ reader_new (PopplerDocument *doc, GError *perr, const BdxReadOptions *o,
   return r;
 }
 
+static PopplerDocument *
+document_from_bytes (GBytes *bytes, const char *password, GError **error)
+{
+  if (password == NULL)
+    return poppler_document_new_from_bytes (bytes, NULL, error);
+  /* poppler-glib 22.12's new_from_bytes() crashes on a wrong password
+   * (a NULL read in PDFDoc's constructor); the stream entry point
+   * reports it cleanly. */
+  g_autoptr (GInputStream) in = g_memory_input_stream_new_from_bytes (bytes);
+  return poppler_document_new_from_stream (in, (goffset) g_bytes_get_size (bytes),
+                                           password, NULL, error);
+}
+
 BdxReader *
 bdx_reader_open_bytes (GBytes *bytes, const BdxReadOptions *opts,
                        GError **error)
@@ -235,18 +253,7 @@ bdx_reader_open_bytes (GBytes *bytes, const BdxReadOptions *opts,
     return NULL;
   BdxReadOptions o = options_or_defaults (opts);
   g_autoptr (GError) perr = NULL;
-  PopplerDocument *doc;
-  if (o.password == NULL)
-    doc = poppler_document_new_from_bytes (bytes, NULL, &perr);
-  else
-    {
-      /* poppler-glib 22.12's new_from_bytes() crashes on a wrong password
-       * (a NULL read in PDFDoc's constructor); the stream entry point
-       * reports it cleanly. */
-      g_autoptr (GInputStream) in = g_memory_input_stream_new_from_bytes (bytes);
-      doc = poppler_document_new_from_stream (in, (goffset) g_bytes_get_size (bytes),
-                                              o.password, NULL, &perr);
-    }
+  PopplerDocument *doc = document_from_bytes (bytes, o.password, &perr);
   BdxReader *r = reader_new (doc, perr, &o, error);
   if (r != NULL)
     r->bytes = g_bytes_ref (bytes);
@@ -283,7 +290,10 @@ bdx_reader_open (const char *path, const BdxReadOptions *opts, GError **error)
   BdxReadOptions o = options_or_defaults (opts);
   g_autoptr (GError) perr = NULL;
   PopplerDocument *doc = poppler_document_new_from_file (uri, o.password, &perr);
-  return reader_new (doc, perr, &o, error);
+  BdxReader *r = reader_new (doc, perr, &o, error);
+  if (r != NULL)
+    r->uri = g_steal_pointer (&uri);
+  return r;
 }
 
 void
@@ -297,7 +307,9 @@ bdx_reader_free (BdxReader *r)
   g_free (r->ink);
   g_free (r->inkt);
   g_clear_object (&r->doc);
+  g_clear_object (&r->text_doc);
   g_clear_pointer (&r->bytes, g_bytes_unref);
+  g_free (r->uri);
   g_free (r->password);
   g_free (r);
 }
@@ -864,7 +876,8 @@ render_surface (BdxReader *r, int W, int H, GError **error)
 }
 
 /* Renders pp into r's surface (render_surface) at s pixels a point, on
- * white; with `text` false the glyphs are left out (render-notext.h). */
+ * white; with `text` false the glyphs are left out (render-notext.h).
+ * With text, pp must be a page of r->text_doc. */
 static void
 paint_page (BdxReader *r, PopplerPage *pp, double s, gboolean text)
 {
@@ -1114,16 +1127,40 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
 
 /* ---- pictures for OCR ------------------------------------------------- */
 
+/* Page `index` of the copy of the document that renders text (text_doc
+ * in BdxReader), or NULL with error set. */
+static PopplerPage *
+text_page (BdxReader *r, int index, GError **error)
+{
+  if (r->text_doc == NULL)
+    {
+      g_autoptr (GError) perr = NULL;
+      r->text_doc = r->bytes != NULL
+                        ? document_from_bytes (r->bytes, r->password, &perr)
+                        : poppler_document_new_from_file (r->uri, r->password,
+                                                          &perr);
+      if (r->text_doc == NULL)
+        {
+          g_set_error (error, BDX_ERROR, BDX_ERROR_FORMAT,
+                       "page %d cannot be rendered: %s", index + 1,
+                       perr != NULL ? perr->message : "unknown error");
+          return NULL;
+        }
+    }
+  PopplerPage *pp = poppler_document_get_page (r->text_doc, index);
+  if (pp == NULL)
+    g_set_error (error, BDX_ERROR, BDX_ERROR_FORMAT, "page %d cannot be read",
+                 index + 1);
+  return pp;
+}
+
 gboolean
 bdx_reader_page_is_blank (BdxReader *r, int index)
 {
   g_return_val_if_fail (r != NULL, FALSE);
   g_return_val_if_fail (index >= 0 && index < bdx_reader_n_pages (r), FALSE);
 
-  g_autoptr (PopplerPage) pp
-      = r->last_page != NULL && r->last_index == index
-            ? g_object_ref (r->last_page)
-            : poppler_document_get_page (r->doc, index);
+  g_autoptr (PopplerPage) pp = text_page (r, index, NULL);
   if (pp == NULL)
     return FALSE;
   /* Rendered as for rules: a mark too faint to leave any pixel short of
@@ -1161,13 +1198,9 @@ bdx_reader_render_page (BdxReader *r, int index, int dpi, GError **error)
   if (dpi <= 0)
     dpi = 300;
 
-  g_autoptr (PopplerPage) pp = poppler_document_get_page (r->doc, index);
+  g_autoptr (PopplerPage) pp = text_page (r, index, error);
   if (pp == NULL)
-    {
-      g_set_error (error, BDX_ERROR, BDX_ERROR_FORMAT,
-                   "page %d cannot be read", index + 1);
-      return NULL;
-    }
+    return NULL;
   double w, h, s = dpi / 72.0;
   poppler_page_get_size (pp, &w, &h);
   int W = (int) ceil (w * s), H = (int) ceil (h * s);

@@ -18,6 +18,7 @@
 
 #include <dlfcn.h>
 
+#include "blank-font.h"
 #include "interpose.h"
 
 static _Thread_local gboolean skip_glyphs;
@@ -52,6 +53,119 @@ cairo_show_text_glyphs (cairo_t *cr, const char *utf8, int utf8_len,
   if (!skip_glyphs)
     BDX_CALL_NEXT (cairo_show_text_glyphs, cr, utf8, utf8_len, glyphs, num_glyphs,
                    clusters, num_clusters, cluster_flags);
+}
+
+/* ---- fonts ---------------------------------------------------------------
+ *
+ * Before poppler's cairo backend shows a glyph it loads the font: it
+ * decompresses the embedded font file (GfxFont::readEmbFontFile) and
+ * builds a FreeType face from it.  For glyphs nobody draws this was, on
+ * table documents, 10 to 45 % of a run's instructions and most of its
+ * memory peak (docs/performance.md).  So while a render leaves text out,
+ * the backend's request for the font file gets the blank font of
+ * blank-font.h instead, which poppler and FreeType take for any kind of
+ * font and which has no glyph to draw.
+ *
+ * The function is C++ (libpoppler's), called by libpoppler-glib through
+ * its PLT, so the dynamic linker binds that call here as it does cairo's.
+ * What it returns, std::optional<std::vector<unsigned char>> since
+ * poppler 22.04, is a class the C++ ABI returns through a hidden pointer,
+ * as C returns a struct of more than 16 bytes; OptionalBytes has its
+ * layout: the vector's three pointers, then the "engaged" flag.  The
+ * vector's storage must come from C++'s operator new, as its destructor
+ * gives it back with operator delete.
+ *
+ * The stand-in is given only when all of these hold, else the call goes
+ * on to poppler's own function:
+ *   - this thread is inside bdx__render_notext();
+ *   - the caller is libpoppler-glib, i.e. the cairo font engine: the
+ *     calls libpoppler makes itself (a Type 1 font's built-in encoding,
+ *     read while the page's text layer is built in the same pass) get
+ *     the real file;
+ *   - the poppler running is the version bdx was built with (a later
+ *     one might return something else).
+ * The engine keeps the fonts it made for the document (PopplerDocument),
+ * so a document rendered this way must never be rendered with its text:
+ * read.c renders text from a second copy of the document. */
+
+#if POPPLER_CHECK_VERSION(22, 4, 0) && (defined(__x86_64__) || defined(__aarch64__))
+#define BLANK_FONTS 1
+
+typedef struct {
+  unsigned char *begin, *end, *end_of_storage;
+  _Bool engaged;
+} OptionalBytes;
+G_STATIC_ASSERT (sizeof (OptionalBytes) == 4 * sizeof (void *));
+
+#define READ_EMB_FONT_FILE _ZN7GfxFont15readEmbFontFileEP4XRef
+
+BDX_EXPORT OptionalBytes READ_EMB_FONT_FILE (void *font, void *xref);
+
+/* Whether the running libpoppler-glib is the version built against. */
+static gboolean
+same_poppler (void)
+{
+  static int same = -1; /* unknown */
+  int s = __atomic_load_n (&same, __ATOMIC_ACQUIRE);
+  if (s < 0)
+    {
+      g_autofree char *built = g_strdup_printf ("%d.%d.", POPPLER_MAJOR_VERSION,
+                                                POPPLER_MINOR_VERSION);
+      s = g_str_has_prefix (poppler_get_version (), built);
+      __atomic_store_n (&same, s, __ATOMIC_RELEASE);
+    }
+  return s;
+}
+
+/* Whether code at address pc belongs to libpoppler-glib. */
+static gboolean
+in_poppler_glib (const void *pc)
+{
+  Dl_info self, caller;
+  void (*f) (void) = (void (*) (void)) poppler_page_render;
+  void *fp;
+  memcpy (&fp, &f, sizeof fp);
+  return dladdr (fp, &self) != 0 && dladdr (pc, &caller) != 0
+         && self.dli_fbase == caller.dli_fbase;
+}
+
+BDX_EXPORT OptionalBytes
+READ_EMB_FONT_FILE (void *font, void *xref)
+{
+  if (skip_glyphs && same_poppler ()
+      && in_poppler_glib (__builtin_return_address (0)))
+    {
+      /* The first definition, as poppler's operator delete is: a
+       * sanitizer's runtime defines both. */
+      void *(*op_new) (size_t) = NULL;
+      void *p = dlsym (RTLD_DEFAULT, "_Znwm");
+      memcpy (&op_new, &p, sizeof op_new);
+      if (op_new != NULL)
+        {
+          unsigned char *b = op_new (sizeof blank_font);
+          memcpy (b, blank_font, sizeof blank_font);
+          return (OptionalBytes){ b, b + sizeof blank_font,
+                                  b + sizeof blank_font, 1 };
+        }
+    }
+  static void *next_slot;
+  OptionalBytes (*next) (void *, void *) = NULL;
+  void *p = bdx__next_symbol (G_STRINGIFY (READ_EMB_FONT_FILE), &next_slot);
+  memcpy (&next, &p, sizeof next);
+  if (next == NULL) /* cannot happen while libpoppler is loaded */
+    return (OptionalBytes){ NULL, NULL, NULL, 0 };
+  return next (font, xref);
+}
+#endif
+
+gboolean
+bdx__render_notext_blanks_fonts (void)
+{
+#ifdef BLANK_FONTS
+  return same_poppler ();
+#else
+  return FALSE;
+#endif
 }
 
 void

@@ -6,6 +6,7 @@
  */
 #include <cairo.h>
 #include <glib/gstdio.h>
+#include <leptonica/allheaders.h>
 #include <poppler.h>
 #include <string.h>
 
@@ -17,6 +18,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_t, cairo_destroy)
 /* poppler-glib 22 declares no autoptr for its GObjects. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+static void
+pix_free (PIX *pix)
+{
+  pixDestroy (&pix);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PIX, pix_free)
 
 /* Pixels of page `pp` rendered at 1 px/pt that are not white. */
 static guint64
@@ -90,6 +98,106 @@ test_render_notext (void)
     }
   check_render_notext (cases, "kizilsu-2026-budget.pdf");
   check_render_notext (cases, "kizilsu-2026-budget-noto.pdf");
+}
+
+static PopplerDocument *
+open_sample (const char *cases, const char *name)
+{
+  g_autofree char *path
+      = g_build_filename (cases, "..", "..", "samples", name, NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* Rendering without text hands poppler blank fonts, which its cairo
+ * backend keeps for the document: rendered with text afterwards, a page
+ * of that document draws exactly what it drew without, while another
+ * copy of the document draws its text. */
+static void
+test_render_notext_fonts (void)
+{
+  const char *cases = g_getenv ("BDX_TEST_CASES");
+  if (cases == NULL)
+    {
+      g_test_skip ("BDX_TEST_CASES is not set");
+      return;
+    }
+  if (!bdx__render_notext_blanks_fonts ())
+    {
+      g_test_skip ("blank fonts are not built for this poppler or platform");
+      return;
+    }
+  g_autoptr (PopplerDocument) doc = open_sample (cases, "kizilsu-2026-budget.pdf");
+  g_autoptr (PopplerDocument) fresh = open_sample (cases, "kizilsu-2026-budget.pdf");
+  for (int i = 0; i < 8; i++)
+    {
+      g_autoptr (PopplerPage) pp = poppler_document_get_page (doc, i);
+      g_autoptr (PopplerPage) fp = poppler_document_get_page (fresh, i);
+      guint64 without = ink_pixels (pp, FALSE);
+      guint64 after = ink_pixels (pp, TRUE);
+      guint64 with = ink_pixels (fp, TRUE);
+      g_assert_cmpuint (after, ==, without);
+      g_assert_cmpuint (with, >, without);
+    }
+}
+
+/* A reader renders text from a copy of the document its renders for
+ * rules never touched (read.c): after reading pages with their rules,
+ * the blank-page test and the pictures for OCR are those of a fresh
+ * reader, opened from the file or from memory. */
+static void
+test_text_after_rules (void)
+{
+  const char *cases = g_getenv ("BDX_TEST_CASES");
+  if (cases == NULL)
+    {
+      g_test_skip ("BDX_TEST_CASES is not set");
+      return;
+    }
+  g_autofree char *path = g_build_filename (cases, "..", "..", "samples",
+                                            "kizilsu-2026-budget.pdf", NULL);
+  g_autofree char *data = NULL;
+  gsize len;
+  g_autoptr (GError) error = NULL;
+  g_assert_true (g_file_get_contents (path, &data, &len, &error));
+  g_autoptr (GBytes) bytes = g_bytes_new (data, len);
+  BdxReader *read[2] = { bdx_reader_open (path, NULL, &error), NULL };
+  g_assert_no_error (error);
+  read[1] = bdx_reader_open_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  for (int k = 0; k < 2; k++)
+    {
+      BdxReader *r = read[k];
+      int n = MIN (bdx_reader_n_pages (r), 9);
+      for (int i = 0; i < n; i++)
+        {
+          g_autoptr (BdxPage) p = bdx_reader_read_page (r, i, TRUE, &error);
+          g_assert_no_error (error);
+        }
+      g_autoptr (BdxReader) fresh = bdx_reader_open (path, NULL, &error);
+      g_assert_no_error (error);
+      for (int i = 0; i < n; i++)
+        {
+          g_assert_false (bdx_reader_page_is_blank (r, i));
+          g_assert_false (bdx_reader_page_is_blank (fresh, i));
+        }
+      /* The cover (text only) and 表3 (text and rules). */
+      const int pages[] = { 0, 7 };
+      for (guint j = 0; j < G_N_ELEMENTS (pages); j++)
+        {
+          g_autoptr (PIX) a = bdx_reader_render_page (r, pages[j], 72, &error);
+          g_assert_no_error (error);
+          g_autoptr (PIX) b = bdx_reader_render_page (fresh, pages[j], 72, &error);
+          g_assert_no_error (error);
+          l_int32 same = 0;
+          g_assert_cmpint (pixEqual (a, b, &same), ==, 0);
+          g_assert_true (same);
+        }
+      bdx_reader_free (r);
+    }
 }
 
 static void
@@ -221,6 +329,8 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/read/render-notext", test_render_notext);
+  g_test_add_func ("/read/render-notext-fonts", test_render_notext_fonts);
+  g_test_add_func ("/read/text-after-rules", test_text_after_rules);
   g_test_add_func ("/read/render-first", test_render_first);
   g_test_add_func ("/read/render-first-annotations", test_render_first_annotations);
   g_test_add_func ("/read/open-path", test_open_path);
