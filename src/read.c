@@ -44,6 +44,7 @@
 #include "bdx/error.h"
 #include "bdx/text.h"
 #include "ocr-libs.h"
+#include "poppler-lean.h"
 #include "render-ink.h"
 #include "render-notext.h"
 
@@ -605,6 +606,7 @@ BdxPage *
 bdx_reader_read_page (BdxReader *r, int index, gboolean want_rules,
                       GError **error)
 {
+  BDX_LEAN_SCOPE ();
   g_return_val_if_fail (r != NULL, NULL);
   g_return_val_if_fail (index >= 0 && index < bdx_reader_n_pages (r), NULL);
 
@@ -1027,6 +1029,7 @@ render_for_rules (BdxReader *r, PopplerPage *pp, int index, double w,
 gboolean
 bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
 {
+  BDX_LEAN_SCOPE ();
   g_autoptr (PopplerPage) pp
       = r->last_page != NULL && r->last_index == page->number - 1
             ? g_object_ref (r->last_page)
@@ -1157,6 +1160,7 @@ text_page (BdxReader *r, int index, GError **error)
 gboolean
 bdx_reader_page_is_blank (BdxReader *r, int index)
 {
+  BDX_LEAN_SCOPE ();
   g_return_val_if_fail (r != NULL, FALSE);
   g_return_val_if_fail (index >= 0 && index < bdx_reader_n_pages (r), FALSE);
 
@@ -1191,6 +1195,7 @@ bdx_reader_page_is_blank (BdxReader *r, int index)
 struct Pix *
 bdx_reader_render_page (BdxReader *r, int index, int dpi, GError **error)
 {
+  BDX_LEAN_SCOPE ();
   g_return_val_if_fail (r != NULL, NULL);
   g_return_val_if_fail (index >= 0 && index < bdx_reader_n_pages (r), NULL);
   if (!bdx__ocr_libs_load (error))

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bdx/read.h"
+#include "poppler-lean.h"
 #include "render-notext.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
@@ -200,6 +201,54 @@ test_text_after_rules (void)
     }
 }
 
+/* The reader's passes over a page leave out the output intent's colour
+ * management (poppler-lean.h); poppler used directly, outside a lean
+ * scope, keeps it. */
+static void
+test_lean (void)
+{
+  const char *cases = g_getenv ("BDX_TEST_CASES");
+  if (cases == NULL)
+    {
+      g_test_skip ("BDX_TEST_CASES is not set");
+      return;
+    }
+  g_autoptr (PopplerDocument) doc = open_sample (cases, "kizilsu-2026-budget.pdf");
+  g_autoptr (PopplerPage) pp = poppler_document_get_page (doc, 7);
+  guint64 before = bdx__lean_skipped ();
+  g_free (poppler_page_get_text (pp));
+  g_assert_cmpuint (ink_pixels (pp, TRUE), >, 0);
+  g_assert_cmpuint (bdx__lean_skipped (), ==, before);
+
+  g_autofree char *path = g_build_filename (cases, "..", "..", "samples",
+                                            "kizilsu-2026-budget.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BdxReader) r = bdx_reader_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_autoptr (BdxPage) p = bdx_reader_read_page (r, 7, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (p->hrules->len, >, 0);
+  guint64 after = bdx__lean_skipped ();
+  g_assert_cmpuint (after, >, before);
+
+  {
+    /* Scopes nest and end with their block. */
+    BDX_LEAN_SCOPE ();
+    {
+      BDX_LEAN_SCOPE ();
+      g_autoptr (PopplerPage) a = poppler_document_get_page (doc, 1);
+      g_free (poppler_page_get_text (a));
+    }
+    g_autoptr (PopplerPage) b = poppler_document_get_page (doc, 2);
+    g_free (poppler_page_get_text (b));
+    g_assert_cmpuint (bdx__lean_skipped (), ==, after + 2);
+    after += 2;
+  }
+  g_autoptr (PopplerPage) pp2 = poppler_document_get_page (doc, 8);
+  g_free (poppler_page_get_text (pp2));
+  g_assert_cmpuint (bdx__lean_skipped (), ==, after);
+}
+
 static void
 assert_same_array (GArray *a, GArray *b)
 {
@@ -331,6 +380,7 @@ main (int argc, char **argv)
   g_test_add_func ("/read/render-notext", test_render_notext);
   g_test_add_func ("/read/render-notext-fonts", test_render_notext_fonts);
   g_test_add_func ("/read/text-after-rules", test_text_after_rules);
+  g_test_add_func ("/read/lean", test_lean);
   g_test_add_func ("/read/render-first", test_render_first);
   g_test_add_func ("/read/render-first-annotations", test_render_first_annotations);
   g_test_add_func ("/read/open-path", test_open_path);
