@@ -2,7 +2,8 @@
 # Benchmark: bdx extract against pdftotext -layout on the same born-digital
 # PDFs, in the same run.  Prints, per file and in total, pages per second
 # for both, the time ratio (bdx / pdftotext), and peak memory (RSS) of
-# both.  Each command runs REPEAT times (default 5); the best time counts.
+# both; then the median and range of the per-file ratios.  Each command
+# runs REPEAT times (default 5); the best time counts.
 #   scripts/bench-extract.sh [BDX] [PDF...]
 # Defaults: build/bdx, the bundled samples, and the real disclosures in
 # ../shared/samples-real/ when that folder exists.
@@ -48,13 +49,24 @@ print("%-44s %5s %9s %9s %6s %8s %8s" % ("file", "pages", "bdx p/s", "ptt p/s",
                                            "ratio", "bdx MB", "ptt MB"))
 tb = tp = n = 0
 mb = mp = 0
+ratios = []
 for f in files:
     p = pages(f)
     b, brss = run([bdx, "extract", "-q", f, "-o", os.devnull])
     t, trss = run(["pdftotext", "-layout", f, os.devnull])
     tb += b; tp += t; n += p; mb = max(mb, brss); mp = max(mp, trss)
+    ratios.append((b / t, brss / trss))
     print("%-44s %5d %9.0f %9.0f %6.2f %8.1f %8.1f" % (
         os.path.basename(f)[:44], p, p / b, p / t, b / t, brss, trss))
 print("%-44s %5d %9.0f %9.0f %6.2f %8.1f %8.1f" % ("total", n, n / tb, n / tp,
                                                    tb / tp, mb, mp))
+# The total weighs files by their time; the median shows the typical file.
+time_ratios = sorted(r[0] for r in ratios)
+mem_ratios = sorted(r[1] for r in ratios)
+mid = len(ratios) // 2
+median = lambda v: v[mid] if len(v) % 2 else (v[mid - 1] + v[mid]) / 2
+print("per file: time ratio median %.2f (%.2f to %.2f); memory ratio median "
+      "%.2f (%.2f to %.2f)" % (median(time_ratios), time_ratios[0],
+                                time_ratios[-1], median(mem_ratios),
+                                mem_ratios[0], mem_ratios[-1]))
 PY
