@@ -86,7 +86,19 @@ cairo_show_text_glyphs (cairo_t *cr, const char *utf8, int utf8_len,
  *     one might return something else).
  * The engine keeps the fonts it made for the document (PopplerDocument),
  * so a document rendered this way must never be rendered with its text:
- * read.c renders text from a second copy of the document. */
+ * read.c renders text from a second copy of the document.
+ *
+ * A font the document does not embed the engine first looks up among
+ * the system's fonts (GfxFont::locateFont): fontconfig's set-up, a tenth
+ * of such a document's instructions, then the whole file of the font it
+ * picks, megabytes for a CJK collection.  On x86-64 the same conditions
+ * answer that lookup too, with "embedded", so that the blank font stands
+ * in for these fonts as well.  The answer, std::optional<GfxFontLoc>, is
+ * built in place with GfxFontLoc's own constructor: its std::string
+ * points into itself, so it cannot be built elsewhere and copied, as C
+ * may do with a struct it returns.  Hence the hidden pointer is taken
+ * as the explicit first argument, which the x86-64 ABI allows (the
+ * callee returns it in rax) and others, such as AArch64's, do not. */
 
 #if POPPLER_CHECK_VERSION(22, 4, 0) && (defined(__x86_64__) || defined(__aarch64__))
 #define BLANK_FONTS 1
@@ -156,6 +168,49 @@ READ_EMB_FONT_FILE (void *font, void *xref)
     return (OptionalBytes){ NULL, NULL, NULL, 0 };
   return next (font, xref);
 }
+
+#if defined(__x86_64__)
+/* GfxFontLoc: locType, fontType, embFontID, path (std::string), fontNum,
+ * substIdx; 56 bytes, then std::optional's flag. */
+#define FONT_LOC_SIZE 56
+#define LOCATE_FONT _ZN7GfxFont10locateFontEP4XRefP11PSOutputDev
+
+BDX_EXPORT void *LOCATE_FONT (void *ret, void *font, void *xref, void *ps);
+
+BDX_EXPORT void *
+LOCATE_FONT (void *ret, void *font, void *xref, void *ps)
+{
+  static void *ctor_slot;
+  void (*ctor) (void *) = NULL;
+  if (skip_glyphs && same_poppler ()
+      && in_poppler_glib (__builtin_return_address (0)))
+    {
+      void *p = bdx__next_symbol ("_ZN10GfxFontLocC1Ev", &ctor_slot);
+      memcpy (&ctor, &p, sizeof ctor);
+    }
+  if (ctor != NULL)
+    {
+      unsigned char *loc = ret;
+      ctor (loc);
+      const gint32 embedded = 0, unknown_type = 0, no_ref[2] = { -1, -1 };
+      memcpy (loc, &embedded, 4);         /* locType: gfxFontLocEmbedded */
+      memcpy (loc + 4, &unknown_type, 4); /* fontType: unused when embedded */
+      memcpy (loc + 8, no_ref, 8);        /* embFontID: Ref::INVALID() */
+      loc[FONT_LOC_SIZE] = 1;             /* the optional holds a value */
+      return ret;
+    }
+  static void *next_slot;
+  void *(*next) (void *, void *, void *, void *) = NULL;
+  void *p = bdx__next_symbol (G_STRINGIFY (LOCATE_FONT), &next_slot);
+  memcpy (&next, &p, sizeof next);
+  if (next == NULL) /* cannot happen while libpoppler is loaded */
+    {
+      memset (ret, 0, FONT_LOC_SIZE + 8);
+      return ret;
+    }
+  return next (ret, font, xref, ps);
+}
+#endif
 #endif
 
 gboolean
