@@ -91,7 +91,8 @@ struct _BdxReader {
   guint8 *pixels;
   gsize pixels_size;
   guint64 *ink, *inkt;
-  gsize ink_size;
+  guint64 *erased, *erasedt; /* the glyph boxes erased, as the masks */
+  gsize ink_size;            /* of each of the four */
 };
 
 static int
@@ -307,6 +308,8 @@ bdx_reader_free (BdxReader *r)
   g_free (r->pixels);
   g_free (r->ink);
   g_free (r->inkt);
+  g_free (r->erased);
+  g_free (r->erasedt);
   g_clear_object (&r->doc);
   g_clear_object (&r->text_doc);
   g_clear_pointer (&r->bytes, g_bytes_unref);
@@ -923,8 +926,12 @@ clear_masks (BdxReader *r, int W, int H)
     {
       g_free (r->ink);
       g_free (r->inkt);
+      g_free (r->erased);
+      g_free (r->erasedt);
       r->ink = g_malloc (size);
       r->inkt = g_malloc (size);
+      r->erased = g_malloc (size);
+      r->erasedt = g_malloc (size);
       r->ink_size = size;
     }
   memset (r->ink, 0, (gsize) wpl * H * sizeof (guint64));
@@ -1066,10 +1073,12 @@ bdx_reader_find_rules (BdxReader *r, BdxPage *page, GError **error)
    * left stroke of 阝 or 亻) lie on their box's edge and would survive
    * as short rules that split cells; where a box covers a rule, the
    * rule is bridged over the erased pixels (scan_runs). */
-  /* Erased pixels, a bit a pixel as the ink masks, and transposed. */
+  /* Erased pixels, a bit a pixel as the ink masks, and transposed; in
+   * buffers kept as the masks' are (clear_masks sized them). */
   int wpl = (W + 63) / 64, wplt = (H + 63) / 64;
-  g_autofree guint64 *erased = g_new0 (guint64, (gsize) wpl * H);
-  g_autofree guint64 *erasedt = g_new0 (guint64, (gsize) wplt * W);
+  guint64 *erased = r->erased, *erasedt = r->erasedt;
+  memset (erased, 0, (gsize) wpl * H * sizeof *erased);
+  memset (erasedt, 0, (gsize) wplt * W * sizeof *erasedt);
   for (guint i = 0; i < page->glyphs->len; i++)
     {
       const BdxGlyph *g = &g_array_index (page->glyphs, BdxGlyph, i);
