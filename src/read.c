@@ -753,6 +753,44 @@ run_end (const guint64 *line, int start, int words)
   return words * 64 - 1;
 }
 
+/* Word w of a line with its single light pixels between ink filled in:
+ * a run as run_end counts it is a run of set bits here. */
+static inline guint64
+closed_word (const guint64 *line, int w, int words)
+{
+  guint64 m = line[w];
+  guint64 left = (m << 1) | (w > 0 ? line[w - 1] >> 63 : 0);          /* m[p-1] */
+  guint64 right = (m >> 1) | (w + 1 < words ? line[w + 1] << 63 : 0); /* m[p+1] */
+  return m | (left & right);
+}
+
+/* Whether a line has a run (as run_end counts it) of n pixels or more.
+ * Most lines have none, only the crossings of rules that run the other
+ * way, and they are passed over a word at a time instead of a run at a
+ * time (a table's columns cross every row rule). */
+static gboolean
+has_run (const guint64 *line, int words, int n)
+{
+  if (n > 64)
+    return TRUE; /* not worth testing: the scan decides */
+  for (int w = 0; w < words; w++)
+    {
+      if (line[w] == 0)
+        continue; /* then no run starts in it */
+      guint64 c = closed_word (line, w, words);
+      guint64 next = w + 1 < words && line[w + 1] != 0
+                         ? closed_word (line, w + 1, words)
+                         : 0;
+      /* Bit p of x: the n pixels from p on are all in a run. */
+      guint64 x = c;
+      for (int k = 1; k < n && x != 0; k++)
+        x &= (c >> k) | (next << (64 - k));
+      if (x != 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Scans an ink mask, `outer` lines of `inner` pixels each, for thin
  * runs along the lines; runs on neighbouring lines that overlap merge.
  * A run goes on through erased pixels (text painted over it) when the
@@ -771,7 +809,10 @@ scan_runs (const guint64 *ink, const guint64 *erased, int inner, int outer,
       const guint64 *blank = erased + (gsize) o * words;
       const guint64 *above = o >= thick_probe ? line - (gsize) thick_probe * words : NULL;
       const guint64 *below = o + thick_probe < outer ? line + (gsize) thick_probe * words : NULL;
-      int i = 0;
+      /* A run is kept only if at least min_len long, or bridged from
+       * pieces of at least bridge_min: a line without a run as long as
+       * the shorter of the two has none to give. */
+      int i = has_run (line, words, MIN (min_len, bridge_min)) ? 0 : inner;
       while (i < inner)
         {
           i = next_ink (line, i, words);
@@ -1166,6 +1207,24 @@ text_page (BdxReader *r, int index, GError **error)
   return pp;
 }
 
+/* Whether the n bytes from p are all 0xff: eight at a time. */
+static gboolean
+all_ff (const guint8 *p, gsize n)
+{
+  gsize i = 0;
+  for (; i + 8 <= n; i += 8)
+    {
+      guint64 v;
+      memcpy (&v, p + i, sizeof v);
+      if (v != G_MAXUINT64)
+        return FALSE;
+    }
+  for (; i < n; i++)
+    if (p[i] != 0xff)
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 bdx_reader_page_is_blank (BdxReader *r, int index)
 {
@@ -1192,12 +1251,8 @@ bdx_reader_page_is_blank (BdxReader *r, int index)
   int stride = cairo_image_surface_get_stride (r->surf);
   const guint8 *data = cairo_image_surface_get_data (r->surf);
   for (int y = 0; y < H; y++)
-    {
-      const guint8 *row = data + (gsize) y * stride;
-      for (int x = 0; x < 2 * W; x++)
-        if (row[x] != 0xff)
-          return FALSE;
-    }
+    if (!all_ff (data + (gsize) y * stride, 2 * (gsize) W))
+      return FALSE;
   return TRUE;
 }
 

@@ -4,6 +4,7 @@
  * The sample PDF is found from BDX_TEST_CASES (tests/cases):
  * ../../samples.
  */
+#include <cairo-pdf.h>
 #include <cairo.h>
 #include <glib/gstdio.h>
 #include <leptonica/allheaders.h>
@@ -266,6 +267,40 @@ test_lean (void)
   g_assert_cmpuint (bdx__lean_skipped (), ==, after);
 }
 
+/* The blank-page test: an empty page is blank; a faint mark anywhere,
+ * even in the page's last pixel column, is not. */
+static void
+test_page_is_blank (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bdx-read-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_autofree char *path = g_build_filename (dir, "blank.pdf", NULL);
+  double w = 595, h = 842;
+  cairo_surface_t *surf = cairo_pdf_surface_create (path, w, h);
+  cairo_t *cr = cairo_create (surf);
+  cairo_show_page (cr); /* 1: nothing */
+  cairo_set_source_rgb (cr, 0.9, 0.9, 0.9);
+  cairo_rectangle (cr, 300, 400, 0.5, 0.5);
+  cairo_fill (cr);
+  cairo_show_page (cr); /* 2: a faint speck */
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_rectangle (cr, w - 0.3, h / 2, 0.3, 0.6);
+  cairo_fill (cr);
+  cairo_show_page (cr); /* 3: a dot at the right edge */
+  cairo_destroy (cr);
+  cairo_surface_destroy (surf);
+
+  g_autoptr (BdxReader) r = bdx_reader_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bdx_reader_n_pages (r), ==, 3);
+  g_assert_true (bdx_reader_page_is_blank (r, 0));
+  g_assert_false (bdx_reader_page_is_blank (r, 1));
+  g_assert_false (bdx_reader_page_is_blank (r, 2));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 assert_same_array (GArray *a, GArray *b)
 {
@@ -398,6 +433,7 @@ main (int argc, char **argv)
   g_test_add_func ("/read/render-notext-fonts", test_render_notext_fonts);
   g_test_add_func ("/read/text-after-rules", test_text_after_rules);
   g_test_add_func ("/read/lean", test_lean);
+  g_test_add_func ("/read/page-is-blank", test_page_is_blank);
   g_test_add_func ("/read/render-first", test_render_first);
   g_test_add_func ("/read/render-first-annotations", test_render_first_annotations);
   g_test_add_func ("/read/open-path", test_open_path);
