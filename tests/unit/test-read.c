@@ -57,18 +57,42 @@ ink_pixels (PopplerPage *pp, gboolean text)
   return n;
 }
 
+/* The test case folder (BDX_TEST_CASES), or NULL with the test
+ * skipped. */
+static const char *
+cases_or_skip (void)
+{
+  const char *cases = g_getenv ("BDX_TEST_CASES");
+  if (cases == NULL)
+    g_test_skip ("BDX_TEST_CASES is not set");
+  return cases;
+}
+
+/* The bundled sample `name` (samples/, two folders above the cases). */
+static char *
+sample_path (const char *cases, const char *name)
+{
+  return g_build_filename (cases, "..", "..", "samples", name, NULL);
+}
+
+static PopplerDocument *
+open_sample (const char *cases, const char *name)
+{
+  g_autofree char *path = sample_path (cases, name);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  return doc;
+}
+
 /* The sample's pages, in TrueType and in Type 3 fonts: without the
  * text, less is drawn on every page with text, the rules of its tables
  * stay, and an ordinary render afterwards draws the text again. */
 static void
 check_render_notext (const char *cases, const char *name)
 {
-  g_autofree char *path
-      = g_build_filename (cases, "..", "..", "samples", name, NULL);
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PopplerDocument) doc = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
+  g_autoptr (PopplerDocument) doc = open_sample (cases, name);
   guint64 with = 0, without = 0;
   for (int i = 0; i < poppler_document_get_n_pages (doc) && i < 8; i++)
     {
@@ -92,26 +116,11 @@ check_render_notext (const char *cases, const char *name)
 static void
 test_render_notext (void)
 {
-  const char *cases = g_getenv ("BDX_TEST_CASES");
+  const char *cases = cases_or_skip ();
   if (cases == NULL)
-    {
-      g_test_skip ("BDX_TEST_CASES is not set");
-      return;
-    }
+    return;
   check_render_notext (cases, "kizilsu-2026-budget.pdf");
   check_render_notext (cases, "kizilsu-2026-budget-noto.pdf");
-}
-
-static PopplerDocument *
-open_sample (const char *cases, const char *name)
-{
-  g_autofree char *path
-      = g_build_filename (cases, "..", "..", "samples", name, NULL);
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autoptr (GError) error = NULL;
-  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  return doc;
 }
 
 /* Rendering without text hands poppler blank fonts, which its cairo
@@ -121,12 +130,9 @@ open_sample (const char *cases, const char *name)
 static void
 test_render_notext_fonts (void)
 {
-  const char *cases = g_getenv ("BDX_TEST_CASES");
+  const char *cases = cases_or_skip ();
   if (cases == NULL)
-    {
-      g_test_skip ("BDX_TEST_CASES is not set");
-      return;
-    }
+    return;
   if (!bdx__render_notext_blanks_fonts ())
     {
       g_test_skip ("blank fonts are not built for this poppler or platform");
@@ -170,14 +176,10 @@ test_render_notext_fonts (void)
 static void
 test_text_after_rules (void)
 {
-  const char *cases = g_getenv ("BDX_TEST_CASES");
+  const char *cases = cases_or_skip ();
   if (cases == NULL)
-    {
-      g_test_skip ("BDX_TEST_CASES is not set");
-      return;
-    }
-  g_autofree char *path = g_build_filename (cases, "..", "..", "samples",
-                                            "kizilsu-2026-budget.pdf", NULL);
+    return;
+  g_autofree char *path = sample_path (cases, "kizilsu-2026-budget.pdf");
   g_autofree char *data = NULL;
   gsize len;
   g_autoptr (GError) error = NULL;
@@ -225,12 +227,9 @@ test_text_after_rules (void)
 static void
 test_lean (void)
 {
-  const char *cases = g_getenv ("BDX_TEST_CASES");
+  const char *cases = cases_or_skip ();
   if (cases == NULL)
-    {
-      g_test_skip ("BDX_TEST_CASES is not set");
-      return;
-    }
+    return;
   g_autoptr (PopplerDocument) doc = open_sample (cases, "kizilsu-2026-budget.pdf");
   g_autoptr (PopplerPage) pp = poppler_document_get_page (doc, 7);
   guint64 before = bdx__lean_skipped ();
@@ -238,8 +237,7 @@ test_lean (void)
   g_assert_cmpuint (ink_pixels (pp, TRUE), >, 0);
   g_assert_cmpuint (bdx__lean_skipped (), ==, before);
 
-  g_autofree char *path = g_build_filename (cases, "..", "..", "samples",
-                                            "kizilsu-2026-budget.pdf", NULL);
+  g_autofree char *path = sample_path (cases, "kizilsu-2026-budget.pdf");
   g_autoptr (GError) error = NULL;
   g_autoptr (BdxReader) r = bdx_reader_open (path, NULL, &error);
   g_assert_no_error (error);
@@ -315,17 +313,13 @@ assert_same_array (GArray *a, GArray *b)
 static void
 test_render_first (void)
 {
-  const char *cases = g_getenv ("BDX_TEST_CASES");
+  const char *cases = cases_or_skip ();
   if (cases == NULL)
-    {
-      g_test_skip ("BDX_TEST_CASES is not set");
-      return;
-    }
+    return;
   const char *names[] = { "kizilsu-2026-budget.pdf", "kizilsu-2026-budget-noto.pdf" };
   for (guint k = 0; k < G_N_ELEMENTS (names); k++)
     {
-      g_autofree char *path
-          = g_build_filename (cases, "..", "..", "samples", names[k], NULL);
+      g_autofree char *path = sample_path (cases, names[k]);
       g_autoptr (GError) error = NULL;
       g_autoptr (BdxReader) fwd = bdx_reader_open (path, NULL, &error);
       g_assert_no_error (error);
@@ -363,12 +357,9 @@ test_render_first (void)
 static void
 test_render_first_annotations (void)
 {
-  const char *cases = g_getenv ("BDX_TEST_CASES");
+  const char *cases = cases_or_skip ();
   if (cases == NULL)
-    {
-      g_test_skip ("BDX_TEST_CASES is not set");
-      return;
-    }
+    return;
   g_autofree char *path = g_build_filename (cases, "..", "data", "annotated.pdf", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (BdxReader) a = bdx_reader_open (path, NULL, &error);
@@ -388,14 +379,10 @@ test_render_first_annotations (void)
 static void
 test_open_path (void)
 {
-  const char *cases = g_getenv ("BDX_TEST_CASES");
+  const char *cases = cases_or_skip ();
   if (cases == NULL)
-    {
-      g_test_skip ("BDX_TEST_CASES is not set");
-      return;
-    }
-  g_autofree char *src
-      = g_build_filename (cases, "..", "..", "samples", "kizilsu-2026-budget-lo.pdf", NULL);
+    return;
+  g_autofree char *src = sample_path (cases, "kizilsu-2026-budget-lo.pdf");
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("bdx-read-XXXXXX", &error);
   g_assert_no_error (error);
