@@ -76,14 +76,20 @@ sample_path (const char *cases, const char *name)
 }
 
 static PopplerDocument *
-open_sample (const char *cases, const char *name)
+open_pdf (const char *path)
 {
-  g_autofree char *path = sample_path (cases, name);
   g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
   g_autoptr (GError) error = NULL;
   PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
   g_assert_no_error (error);
   return doc;
+}
+
+static PopplerDocument *
+open_sample (const char *cases, const char *name)
+{
+  g_autofree char *path = sample_path (cases, name);
+  return open_pdf (path);
 }
 
 /* The sample's pages, in TrueType and in Type 3 fonts: without the
@@ -155,12 +161,8 @@ test_render_notext_fonts (void)
    * not looked up among the system's fonts either: the blank one stands
    * in for it too. */
   g_autofree char *path = g_build_filename (cases, "..", "data", "annotated.pdf", NULL);
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PopplerDocument) plain = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  g_autoptr (PopplerDocument) plain_fresh = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
+  g_autoptr (PopplerDocument) plain = open_pdf (path);
+  g_autoptr (PopplerDocument) plain_fresh = open_pdf (path);
   g_autoptr (PopplerPage) pp = poppler_document_get_page (plain, 0);
   g_autoptr (PopplerPage) fp = poppler_document_get_page (plain_fresh, 0);
   guint64 without = ink_pixels (pp, FALSE);
