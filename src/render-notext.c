@@ -100,7 +100,11 @@ cairo_show_text_glyphs (cairo_t *cr, const char *utf8, int utf8_len,
  * as the explicit first argument, which the x86-64 ABI allows (the
  * callee returns it in rax) and others, such as AArch64's, do not. */
 
-#if POPPLER_CHECK_VERSION(22, 4, 0) && (defined(__x86_64__) || defined(__aarch64__))
+/* Built only for the poppler versions whose sources show these types
+ * (22.04 to 25): mangled names leave out the return type, so a poppler
+ * that changed it would still bind here. */
+#if POPPLER_CHECK_VERSION(22, 4, 0) && !POPPLER_CHECK_VERSION(26, 0, 0)         \
+    && (defined(__x86_64__) || defined(__aarch64__))
 #define BLANK_FONTS 1
 
 typedef struct {
@@ -192,6 +196,22 @@ LOCATE_FONT (void *ret, void *font, void *xref, void *ps)
     {
       unsigned char *loc = ret;
       ctor (loc);
+      /* The layout, checked where it shows: an empty path whose
+       * characters are stored in itself, 16 bytes in. */
+      unsigned char *chars;
+      guint64 length;
+      memcpy (&chars, loc + 16, sizeof chars);
+      memcpy (&length, loc + 24, sizeof length);
+      if (chars != loc + 32 || length != 0)
+        {
+          static void *dtor_slot;
+          void (*dtor) (void *) = NULL;
+          void *p = bdx__next_symbol ("_ZN10GfxFontLocD1Ev", &dtor_slot);
+          memcpy (&dtor, &p, sizeof dtor);
+          if (dtor != NULL)
+            dtor (loc);
+          goto next;
+        }
       const gint32 embedded = 0, unknown_type = 0, no_ref[2] = { -1, -1 };
       memcpy (loc, &embedded, 4);         /* locType: gfxFontLocEmbedded */
       memcpy (loc + 4, &unknown_type, 4); /* fontType: unused when embedded */
@@ -199,6 +219,7 @@ LOCATE_FONT (void *ret, void *font, void *xref, void *ps)
       loc[FONT_LOC_SIZE] = 1;             /* the optional holds a value */
       return ret;
     }
+next:;
   static void *next_slot;
   void *(*next) (void *, void *, void *, void *) = NULL;
   void *p = bdx__next_symbol (G_STRINGIFY (LOCATE_FONT), &next_slot);
